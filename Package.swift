@@ -1,0 +1,71 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Swift 6 language mode everywhere, with existential `any` spelled out.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Evident",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "evident", targets: ["evident"]),
+        .library(name: "EvidentCore", targets: ["EvidentCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    ],
+    targets: [
+        // The whole product: domain, checklist loader, store, vault, reports, diff, export, scan.
+        .target(
+            name: "EvidentCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedResourcesPlugin"]
+        ),
+        // The command line: parse, call EvidentCore, print, map errors to exit codes.
+        .executableTarget(
+            name: "evident",
+            dependencies: [
+                "EvidentCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Build-time tool: turns Templates/ and Checklists/liasonpay/ into Swift string literals.
+        .executableTarget(name: "EmbedResources", swiftSettings: swiftSettings),
+        .plugin(
+            name: "EmbedResourcesPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedResources"]
+        ),
+        .target(
+            name: "EvidentTestSupport",
+            dependencies: ["EvidentCore"],
+            path: "Tests/EvidentTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EvidentCoreTests",
+            dependencies: ["EvidentCore", "EvidentTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EvidentCLITests",
+            dependencies: ["EvidentCore", "EvidentTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

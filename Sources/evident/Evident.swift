@@ -1,0 +1,21 @@
+import ArgumentParser
+import EvidentCore
+
+/// The `evident` command: a compliance checklist and evidence tracker.
+@main
+struct Evident: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evident",
+        abstract: "Compliance checklists, evidence and audit reports for security reviews.",
+        discussion: """
+            Evident loads YAML checklists into a local workspace, runs review cycles in which you \
+            attach evidence and record a review per item, and produces audit reports and signed \
+            bundles that auditors verify offline.
+            """,
+        version: EvidentVersion.current,
+        subcommands: [
+            ChecklistCommand.self,
+            DemoCommand.self,
+        ]
+    )
+}

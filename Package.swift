@@ -64,7 +64,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EvidentCLITests",
-            dependencies: ["EvidentCore", "EvidentTestSupport"],
+            dependencies: ["EvidentCore", "EvidentTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
     ]

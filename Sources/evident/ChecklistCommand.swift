@@ -6,8 +6,39 @@ struct ChecklistCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checklist",
         abstract: "Validate, load and inspect checklists.",
-        subcommands: [ChecklistValidate.self]
+        subcommands: [ChecklistValidate.self, ChecklistLoad.self, ChecklistList.self, ChecklistShow.self]
     )
+}
+
+/// Reads checklist directories and reports their diagnostics; shared by `validate` and `load`.
+enum ChecklistReading {
+    /// Every path's checklist; prints diagnostics, and throws (65 or 66) when any path fails.
+    static func read(_ paths: [String], style: TextStyle, announce: Bool) throws -> [Checklist] {
+        var worst: (any EvidentError)?
+        var checklists: [Checklist] = []
+        for path in paths {
+            do throws(ChecklistError) {
+                let result = try ChecklistLoader.load(directory: path)
+                Terminal.diagnostics(result.diagnostics)
+                if let checklist = result.checklist {
+                    checklists.append(checklist)
+                    if announce { Terminal.output(WorkspaceText.validated(path: path, ChecklistSummary(checklist), style: style)) }
+                } else {
+                    let errors = result.diagnostics.filter { $0.severity == .error }.count
+                    Terminal.error("\(path): \(errors) error(s); the checklist is invalid")
+                    if worst == nil || worst?.kind == .badInput { worst = ChecklistError.invalid(diagnostics: []) }
+                }
+            } catch {
+                Terminal.error(error.errorDescription ?? "cannot read \(path)")
+                worst = error
+            }
+        }
+        if let worst {
+            if let hint = worst.hint { Terminal.hint(hint) }
+            throw ExitCode(Reporting.exitCode(for: worst.kind))
+        }
+        return checklists
+    }
 }
 
 /// `evident checklist validate PATH...`: check checklist directories and load nothing.
@@ -25,52 +56,98 @@ struct ChecklistValidate: AsyncParsableCommand {
 
     func run() async throws {
         try await Reporting.run {
-            var worst: (any EvidentError)?
-            for path in paths {
-                do throws(ChecklistError) {
-                    let result = try ChecklistLoader.load(directory: path)
-                    Terminal.diagnostics(result.diagnostics)
-                    if let checklist = result.checklist {
-                        Terminal.output(ChecklistText.validated(path: path, ChecklistSummary(checklist)))
-                    } else {
-                        let errors = result.diagnostics.filter { $0.severity == .error }.count
-                        Terminal.error("\(path): \(errors) error(s); the checklist is invalid")
-                        worst = worst ?? ChecklistError.invalid(diagnostics: [])
-                    }
-                } catch {
-                    Terminal.error(error.errorDescription ?? "cannot read \(path)")
-                    worst = error
+            _ = try ChecklistReading.read(paths, style: outputStyle, announce: true)
+        }
+    }
+}
+
+/// `evident checklist load PATH...`: validate and load into the workspace.
+struct ChecklistLoad: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "Validate checklist directories and load them into the workspace.",
+        discussion: "Identical content is a no-op; a new version string adds a version and makes it current; changed content under a loaded version string is refused (bump the version)."
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: ArgumentHelp("Checklist directories.", valueName: "path"))
+    var paths: [String]
+
+    func run() async throws {
+        try await Reporting.run {
+            let open = try workspace.open()
+            let checklists = try ChecklistReading.read(paths, style: outputStyle, announce: false)
+            for outcome in try open.load(checklists, session: try workspace.session()) {
+                switch outcome {
+                case let .added(version):
+                    Terminal.output("Loaded \(version.checklistID) \(version.version); it is now the current version.")
+                case let .unchanged(version):
+                    Terminal.output("\(version.checklistID) \(version.version) is already loaded with identical content; nothing changed.")
                 }
-            }
-            if let worst {
-                if let hint = worst.hint { Terminal.hint(hint) }
-                throw ExitCode(Reporting.exitCode(for: worst.kind))
             }
         }
     }
 }
 
-/// Plain-text lines about checklists.
-enum ChecklistText {
-    /// `PATH: ok — ID VERSION, N sections, M items (critical a, high b, …)`.
-    static func validated(path: String, _ summary: ChecklistSummary) -> String {
-        let severities = summary.bySeverity.map { "\($0.severity.rawValue) \($0.count)" }.joined(separator: ", ")
-        return "\(path): " + Terminal.paint("ok", .green)
-            + " — \(summary.id) \(summary.version), \(summary.sections.count) sections, \(summary.items) items (\(severities))"
-    }
+/// `evident checklist list`: what is loaded.
+struct ChecklistList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the loaded checklists.")
 
-    /// A table of sections with their item counts, then the totals by severity.
-    static func overview(_ summary: ChecklistSummary) -> String {
-        let width = max(7, summary.sections.map(\.id.count).max() ?? 0)
-        var lines = ["\(summary.title) — \(summary.id) \(summary.version)", ""]
-        lines.append("  " + "section".padding(toLength: width, withPad: " ", startingAt: 0) + "  items  title")
-        for section in summary.sections {
-            let count = String(section.items)
-            lines.append("  " + section.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                + String(repeating: " ", count: max(0, 5 - count.count)) + count + "  " + section.title)
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: "Output format.")
+    var format: TextOrJSON = .text
+
+    func run() async throws {
+        try await Reporting.run {
+            let listings = try workspace.open().checklistListings()
+            switch format {
+            case .json: printJSON(ChecklistListDocument(checklists: listings))
+            case .text: Terminal.output(WorkspaceText.checklists(listings))
+            }
         }
-        lines.append("")
-        lines.append("  \(summary.items) items: " + summary.bySeverity.map { "\($0.count) \($0.severity.rawValue)" }.joined(separator: ", "))
-        return lines.joined(separator: "\n")
+    }
+}
+
+/// `{"checklists": [...]}`, SPEC §4.
+struct ChecklistListDocument: Encodable {
+    let checklists: [ChecklistListing]
+}
+
+/// `evident checklist show [ITEM_ID]`: a checklist's items, or one item in full.
+struct ChecklistShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a loaded checklist, or one item in full.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: ArgumentHelp("An item to show in full.", valueName: "item-id"))
+    var itemID: String?
+
+    @Option(help: ArgumentHelp("The checklist (when several are loaded).", valueName: "id"))
+    var checklist: String?
+
+    @Option(help: "Output format.")
+    var format: TextOrJSON = .text
+
+    func run() async throws {
+        try await Reporting.run {
+            let open = try workspace.open()
+            let loaded = try open.checklist(versionID: try open.currentVersion(checklistID: checklist).versionID)
+            if let itemID {
+                guard let item = loaded.items.first(where: { $0.id == itemID }) else {
+                    throw WorkflowError.unknownItem(itemID, suggestion: Suggestion.closest(to: itemID, in: loaded.items.map(\.id)))
+                }
+                switch format {
+                case .json: printJSON(item)
+                case .text: Terminal.output(ChecklistShowText.item(item, style: outputStyle))
+                }
+            } else {
+                switch format {
+                case .json: printJSON(loaded)
+                case .text: Terminal.output(ChecklistShowText.checklist(loaded))
+                }
+            }
+        }
     }
 }

@@ -5,22 +5,40 @@ import EvidentCore
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Show a worked example on the shipped LiasonPay checklist."
+        abstract: "Build a complete worked example workspace on the shipped LiasonPay checklist.",
+        discussion: "Two review cycles over the LiasonPay guide — a closed quarter and an open one — with reviews of every status and file, link and note evidence. Running it again replaces the earlier demo."
     )
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(help: ArgumentHelp("Where to build the example workspace.", valueName: "path"))
+    @Option(help: ArgumentHelp("Where to build the example (replaced if it holds an earlier demo).", valueName: "path"))
     var dir: String = "demo-workspace"
 
     func run() async throws {
         try await Reporting.run {
-            let result = ShippedChecklists.load("liasonpay")
-            guard let checklist = result.checklist else {
-                throw ChecklistError.invalid(diagnostics: result.diagnostics)
-            }
-            Terminal.output("The shipped checklist validates with \(result.diagnostics.count) diagnostics.\n")
-            Terminal.output(ChecklistText.overview(ChecklistSummary(checklist)))
+            let demo = try DemoWorkspace.build(in: dir)
+            let snapshot = try demo.workspace.snapshot(of: try demo.workspace.resolveCycle(demo.openCycle, for: .read), now: demo.now)
+            let db = demo.location.databasePath
+            Terminal.output("""
+                Built the worked example in \(demo.directory)/ (story time: \(demo.now)).
+
+                  workspace       \(db)
+                  evidence vault  \(demo.location.vaultPath)/ (files named by SHA-256, read-only)
+                  source files    \(demo.filesDirectory)/
+                  cycles          \(demo.closedCycle) (closed), \(demo.openCycle) (open, evidence carried forward)
+
+                """)
+            Terminal.output(StatusText.render(CycleStatus(snapshot), style: outputStyle))
+            Terminal.output("""
+
+                Explore it (the clock is pinned to the story's time):
+                  export EVIDENT_DB=\(db) EVIDENT_NOW=\(demo.now)
+                  evident status --cycle \(demo.closedCycle)
+                  evident evidence list
+                  evident evidence due
+                  evident log --item keys.rotation-90-days
+                  evident verify
+                """)
         }
     }
 }

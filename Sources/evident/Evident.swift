@@ -14,7 +14,14 @@ struct Evident: AsyncParsableCommand {
             """,
         version: EvidentVersion.current,
         subcommands: [
+            InitCommand.self,
             ChecklistCommand.self,
+            CycleCommand.self,
+            ReviewCommand.self,
+            EvidenceCommand.self,
+            StatusCommand.self,
+            LogCommand.self,
+            VerifyCommand.self,
             DemoCommand.self,
         ]
     )

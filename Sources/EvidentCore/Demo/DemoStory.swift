@@ -1,0 +1,106 @@
+/// The demo's timeline: who did what, and when, over two quarters.
+struct DemoStory {
+    static let closedCycle = "2026-Q3"
+    static let openCycle = "2026-Q4"
+    static let lead = "priya.shah@acme-pay.example"
+    static let engineer = "marc.olsen@acme-pay.example"
+
+    let location: WorkspaceLocation
+    let files: String
+    private(set) var workspace: Workspace?
+
+    init(location: WorkspaceLocation, files: String) {
+        self.location = location
+        self.files = files
+    }
+
+    private func at(_ time: String, _ actor: String = lead) -> Session {
+        Session(actor: actor, now: Timestamp(iso8601: time)!)
+    }
+
+    mutating func tell() throws {
+        let (workspace, _) = try Workspace.initialize(at: location, session: at("2026-06-28T09:00:00Z"))
+        self.workspace = workspace
+        guard let checklist = ShippedChecklists.load("liasonpay").checklist else {
+            throw EvidentFailure(.internalError, "the shipped checklist does not load")
+        }
+        _ = try workspace.load([checklist], session: at("2026-06-28T09:05:00Z"))
+        try thirdQuarter(workspace, checklist: checklist)
+        try fourthQuarter(workspace)
+    }
+
+    // MARK: - 2026-Q3: a full review, closed
+
+    private func thirdQuarter(_ workspace: Workspace, checklist: Checklist) throws {
+        let name = Self.closedCycle
+        _ = try workspace.startCycle(name: name, checklistID: nil, scope: [], carryForward: false, session: at("2026-07-01T08:30:00Z"))
+        let exceptions: [String: (ReviewStatus, String)] = [
+            "keys.rotation-log": (.partial, "Rotation log exists but misses the April staging rotation."),
+            "webhooks.source-ip-allowlist": (.fail, "Webhook endpoint accepts traffic from any address; firewall change SEC-212 is planned."),
+            "monitoring.incident-exercises": (.fail, "No incident exercise held this year."),
+            "compliance.regulatory-register": (.partial, "GDPR covered; CCPA applicability not yet assessed."),
+        ]
+        try evidence(workspace, name, "keys.rotation-log", file: "key-rotation-log.csv", time: "2026-07-03T10:00:00Z")
+        try evidence(workspace, name, "keys.rotation-90-days", note: "Production key key_prod_9Xe1 created 2026-06-30 (dashboard, values masked).", asOf: "2026-07-15", time: "2026-07-15T10:00:00Z")
+        try evidence(workspace, name, "transport.tls-1-2-minimum", file: "tls-scan-api.acme-pay.example.txt", time: "2026-09-12T15:00:00Z")
+        try evidence(workspace, name, "transport.https-only", url: "https://www.ssllabs.com/ssltest/analyze.html?d=api.acme-pay.example", time: "2026-09-12T15:05:00Z")
+        try evidence(workspace, name, "webhooks.signature-constant-time-compare", file: "webhook-handler-excerpt.js", time: "2026-08-04T11:00:00Z", actor: Self.engineer)
+        try evidence(workspace, name, "monitoring.incident-response-plan", file: "incident-response-plan.md", time: "2026-07-10T09:00:00Z")
+        try evidence(workspace, name, "assessments.penetration-testing", file: "pentest-summary-2026.md", time: "2026-08-05T16:00:00Z")
+        try evidence(workspace, name, "coding.update-dependencies", file: "dependency-audit-2026-09.txt", time: "2026-09-28T12:00:00Z", actor: Self.engineer)
+        try evidence(workspace, name, "data.retention.policy", file: "data-retention-policy.md", time: "2026-07-20T09:30:00Z")
+        try evidence(workspace, name, "auth.access-review", file: "access-review-2026-09.csv", time: "2026-09-25T14:00:00Z")
+        try evidence(workspace, name, "auth.admin-mfa", url: "https://admin.acme-pay.example/settings/security#mfa-enforced", time: "2026-07-22T09:00:00Z")
+        var minute = 0
+        for item in checklist.items where item.appliesWhen.isEmpty {
+            minute += 7
+            let (status, note) = exceptions[item.id] ?? (.pass, "Checked against the expected evidence.")
+            let time = Timestamp(iso8601: "2026-09-29T08:00:00Z")!.adding(seconds: Int64(minute * 60))
+            _ = try workspace.recordReview(itemID: item.id, status: status, note: note, cycle: name,
+                                           session: Session(actor: Self.lead, now: time))
+        }
+        _ = try workspace.closeCycle(name: name, session: at("2026-09-30T17:00:00Z"))
+    }
+
+    // MARK: - 2026-Q4: carried forward, in progress
+
+    private func fourthQuarter(_ workspace: Workspace) throws {
+        let name = Self.openCycle
+        _ = try workspace.startCycle(name: name, checklistID: nil, scope: [], carryForward: true, session: at("2026-10-01T08:00:00Z"))
+        try review(workspace, name, "webhooks.source-ip-allowlist", .pass, "Firewall now allows LiasonPay's published ranges only (SEC-212 done).", "2026-10-06T10:00:00Z")
+        try evidence(workspace, name, "webhooks.source-ip-allowlist", url: "https://tickets.acme-pay.example/SEC-212", time: "2026-10-06T10:01:00Z")
+        try review(workspace, name, "keys.rotation-90-days", .fail, "Production key key_prod_9Xe1 is 143 days old; rotation is overdue.", "2026-11-20T09:00:00Z")
+        try review(workspace, name, "monitoring.incident-exercises", .partial, "Tabletop held 2026-11-04; the follow-up actions are still open.", "2026-11-05T09:00:00Z")
+        try evidence(workspace, name, "monitoring.incident-exercises", note: "Tabletop exercise 2026-11-04: leaked live key scenario; 6 participants; 3 follow-up actions.", time: "2026-11-05T09:05:00Z")
+        try evidence(workspace, name, "coding.dependency-scanning", url: "https://github.com/acme-pay/payments/security/dependabot", time: "2026-10-14T13:00:00Z", actor: Self.engineer)
+        let wrong = try evidence(workspace, name, "coding.dependency-scanning", note: "Dependabot enabled on the mobile app repository.", time: "2026-10-14T13:05:00Z", actor: Self.engineer)
+        _ = try workspace.withdrawEvidence(id: wrong, reason: "Wrong repository: the mobile app does not call LiasonPay.", purge: false, session: at("2026-10-15T09:00:00Z"))
+        let reviewed = [
+            "keys.no-hardcoded-keys", "keys.runtime-secret-storage", "keys.separate-environment-keys", "transport.https-only",
+            "transport.tls-1-2-minimum", "transport.certificate-validation", "webhooks.signature-verified",
+            "webhooks.signature-constant-time-compare", "coding.parameterized-queries", "coding.generic-error-responses",
+            "auth.admin-mfa", "auth.access-review", "data.retention.policy", "assessments.penetration-testing",
+        ]
+        for (index, item) in reviewed.enumerated() {
+            let time = Timestamp(iso8601: "2026-10-20T09:00:00Z")!.adding(seconds: Int64(index * 1800))
+            _ = try workspace.recordReview(itemID: item, status: .pass, note: "Evidence checked; still holds.", cycle: name,
+                                           session: Session(actor: Self.lead, now: time))
+        }
+    }
+
+    // MARK: - Steps
+
+    private func review(_ workspace: Workspace, _ cycle: String, _ item: String, _ status: ReviewStatus, _ note: String, _ time: String) throws {
+        _ = try workspace.recordReview(itemID: item, status: status, note: note, cycle: cycle, session: at(time))
+    }
+
+    @discardableResult
+    private func evidence(
+        _ workspace: Workspace, _ cycle: String, _ item: String, file: String? = nil, url: String? = nil, note: String? = nil,
+        asOf: String? = nil, time: String, actor: String = lead
+    ) throws -> Int64 {
+        let source: EvidenceSource = if let file { .file(path: files + "/" + file) } else if let url { .url(url) } else { .note(note ?? "") }
+        let request = EvidenceRequest(itemID: item, source: source, asOf: asOf.flatMap(Timestamp.init(iso8601:)), cycle: cycle)
+        return try workspace.addEvidence(request, session: at(time, actor)).evidence.id
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// `evident demo`: a complete worked example on the shipped LiasonPay checklist — a closed
+/// quarter and an open one with reviews of every status, file, link and note evidence, an expired
+/// item — built on a fixed timeline so it is the same every time.
+public enum DemoWorkspace {
+    /// What the demo built and where.
+    public struct Result: Sendable {
+        public let directory: String
+        public let location: WorkspaceLocation
+        public let filesDirectory: String
+        public let closedCycle: String
+        public let openCycle: String
+        /// The time the demo's story stands at (its "now").
+        public let now: Timestamp
+        public let workspace: Workspace
+    }
+
+    /// The file that marks a folder as the demo's own, so a rerun may replace it.
+    static let marker = ".evident-demo"
+    /// The demo's "now".
+    public static let now = Timestamp(iso8601: "2026-11-20T10:00:00Z")!
+
+    /// Builds the demo in `directory`, replacing an earlier demo there; refuses any other non-empty folder.
+    public static func build(in directory: String) throws -> Result {
+        try prepare(directory)
+        let filesDirectory = directory + "/evidence-files"
+        try FileManager.default.createDirectory(atPath: filesDirectory, withIntermediateDirectories: true)
+        for file in DemoFiles.all {
+            try Data(file.text.utf8).write(to: URL(fileURLWithPath: filesDirectory + "/" + file.name))
+        }
+        let location = WorkspaceLocation(databasePath: directory + "/.evident/evident.db")
+        var story = DemoStory(location: location, files: filesDirectory)
+        try story.tell()
+        return Result(
+            directory: directory, location: location, filesDirectory: filesDirectory,
+            closedCycle: DemoStory.closedCycle, openCycle: DemoStory.openCycle, now: now, workspace: story.workspace!)
+    }
+
+    private static func prepare(_ directory: String) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw EvidentFailure(.badInput, "\(directory) exists and is not a folder", hint: "choose another --dir") }
+            let contents = try manager.contentsOfDirectory(atPath: directory)
+            if !contents.isEmpty, !contents.contains(marker) {
+                throw EvidentFailure(.badInput, "\(directory) is not empty and holds no earlier demo; refusing to overwrite it",
+                                     hint: "choose an empty or new folder with --dir")
+            }
+            try manager.removeItem(atPath: directory)
+        }
+        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try Data("This folder was made by `evident demo`; running it again replaces it.\n".utf8)
+            .write(to: URL(fileURLWithPath: directory + "/" + marker))
+    }
+}

@@ -1,0 +1,19 @@
+/// One entry of the append-only audit log; its hash chains it to the entry before.
+public struct AuditEntry: Sendable, Equatable, Codable {
+    public var seq: Int64
+    public var at: Timestamp
+    public var actor: String
+    /// What happened: `checklist.load`, `cycle.start`, `review.record`, `evidence.add`, …
+    public var action: String
+    public var cycleID: Int64?
+    public var itemID: String?
+    /// What it happened to, in words a reader recognises: a cycle name, an item id, a file name.
+    public var subject: String
+    /// The change's details as canonical JSON (sorted keys).
+    public var payload: String
+    public var previousHash: String
+    public var hash: String
+
+    /// The previous hash of the first entry.
+    public static let genesisHash = String(repeating: "0", count: 64)
+}

@@ -1,0 +1,49 @@
+/// A review cycle: one pass over a pinned checklist version, open until closed.
+public struct Cycle: Sendable, Equatable, Codable {
+    /// Whether reviews and evidence may still change.
+    public enum State: String, Sendable, Codable {
+        case open, closed
+    }
+
+    public var id: Int64
+    public var name: String
+    public var checklistID: String
+    public var versionID: Int64
+    public var version: String
+    /// The scope tags the cycle was started with, sorted.
+    public var scope: [String]
+    public var state: State
+    public var startedAt: Timestamp
+    public var startedBy: String
+    public var closedAt: Timestamp?
+    public var closedBy: String?
+    /// The closed cycle whose evidence was carried forward into this one.
+    public var carriedFromCycleID: Int64?
+
+    /// The time the cycle is judged at: its close time once closed, else `now`.
+    public func judgingTime(now: Timestamp) -> Timestamp { closedAt ?? now }
+
+    public var isOpen: Bool { state == .open }
+}
+
+/// One review of one item in a cycle; an item's latest review is its current status.
+public struct Review: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var cycleID: Int64
+    public var itemID: String
+    public var status: ReviewStatus
+    public var note: String?
+    public var actor: String
+    public var at: Timestamp
+}
+
+/// Who acts and when, for one command: every change records both.
+public struct Session: Sendable, Equatable {
+    public let actor: String
+    public let now: Timestamp
+
+    public init(actor: String, now: Timestamp) {
+        self.actor = actor
+        self.now = now
+    }
+}

@@ -1,0 +1,65 @@
+import GRDB
+
+/// Why the workspace database refused or failed an operation.
+public enum StoreError: EvidentError, Equatable {
+    /// No workspace database at the path.
+    case noWorkspace(path: String)
+    /// The file exists but is not an Evident workspace.
+    case notAWorkspace(path: String, reason: String)
+    /// A rule the database enforces itself (closed cycle, append-only history) was broken.
+    case refused(String)
+    /// Disk full, read-only or another I/O failure.
+    case io(String)
+    /// Another Evident held the workspace for too long.
+    case busy
+
+    public var kind: FailureKind {
+        switch self {
+        case .noWorkspace, .notAWorkspace: .missingInput
+        case .refused: .badInput
+        case .io, .busy: .ioError
+        }
+    }
+
+    public var errorDescription: String? {
+        switch self {
+        case let .noWorkspace(path): "no Evident workspace at \(path)"
+        case let .notAWorkspace(path, reason): "\(path) is not an Evident workspace: \(reason)"
+        case let .refused(message): message
+        case let .io(message): "the workspace could not be written: \(message)"
+        case .busy: "the workspace stayed locked by another Evident process"
+        }
+    }
+
+    public var hint: String? {
+        switch self {
+        case .noWorkspace: "run `evident init` to create one here, or point --db (or $EVIDENT_DB) at an existing one"
+        case .notAWorkspace: "check --db or $EVIDENT_DB"
+        case .refused: nil
+        case .io: "check free disk space and that the workspace folder is writable"
+        case .busy: "try again when the other command has finished"
+        }
+    }
+
+    /// The store error a database error stands for.
+    static func from(_ error: DatabaseError) -> StoreError {
+        let message = error.message ?? "unknown SQLite error"
+        switch error.resultCode {
+        case .SQLITE_CONSTRAINT where message.hasPrefix("evident: "):
+            return .refused(triggerMessage(message))
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .busy
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return .notAWorkspace(path: "the database", reason: message)
+        default:
+            return .io(message)
+        }
+    }
+
+    private static func triggerMessage(_ message: String) -> String {
+        switch message {
+        case "evident: closed cycle": "the cycle is closed; its reviews and evidence can no longer change"
+        default: "refused: " + message.dropFirst("evident: ".count)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// Everything stored about one cycle, read once: its items, reviews and evidence, judged at one
+/// time. Status, close, reports and diff all work from a snapshot and never query on their own.
+public struct CycleSnapshot: Sendable {
+    public let cycle: Cycle
+    public let version: StoredChecklistVersion
+    /// The time evidence is judged at: the close time of a closed cycle, else now.
+    public let judgedAt: Timestamp
+    let sections: [ChecklistSectionRecord]
+    let items: [ChecklistItemRecord]
+    /// Every review, oldest first.
+    public let reviews: [Review]
+    /// Every piece of evidence, withdrawn included, in the order added.
+    public let evidence: [Evidence]
+    private let latest: [String: Review]
+    private let evidenceByItem: [String: [Evidence]]
+
+    init(cycle: Cycle, version: StoredChecklistVersion, judgedAt: Timestamp, sections: [ChecklistSectionRecord],
+         items: [ChecklistItemRecord], reviews: [Review], evidence: [Evidence]) {
+        self.cycle = cycle
+        self.version = version
+        self.judgedAt = judgedAt
+        self.sections = sections
+        self.items = items
+        self.reviews = reviews
+        self.evidence = evidence
+        var latest: [String: Review] = [:]
+        for review in reviews { latest[review.itemID] = review }
+        self.latest = latest
+        evidenceByItem = Dictionary(grouping: evidence, by: \.itemID)
+    }
+
+    /// The item's current status: its latest review's, or pending.
+    public func status(of itemID: String) -> ItemStatus { ItemStatus(latest[itemID]?.status) }
+
+    /// The item's latest review.
+    public func latestReview(of itemID: String) -> Review? { latest[itemID] }
+
+    /// The item's evidence that is not withdrawn.
+    public func currentEvidence(of itemID: String) -> [Evidence] {
+        (evidenceByItem[itemID] ?? []).filter { !$0.isWithdrawn }
+    }
+
+    /// Whether the item has evidence that is neither withdrawn nor expired.
+    public func hasValidEvidence(_ itemID: String) -> Bool {
+        currentEvidence(of: itemID).contains { !$0.isExpired(at: judgedAt) }
+    }
+}
+
+extension Workspace {
+    /// Reads everything about `cycle`, judged at its close time, or at `now` while open.
+    public func snapshot(of cycle: Cycle, now: Timestamp) throws -> CycleSnapshot {
+        guard let version = try database.checklistVersion(id: cycle.versionID) else {
+            throw StoreError.notAWorkspace(path: location.databasePath, reason: "cycle \(cycle.name) has no checklist version")
+        }
+        return CycleSnapshot(
+            cycle: cycle, version: version, judgedAt: cycle.judgingTime(now: now),
+            sections: try database.sections(versionID: cycle.versionID),
+            items: try database.items(versionID: cycle.versionID),
+            reviews: try database.reviews(cycleID: cycle.id),
+            evidence: try database.evidence(cycleID: cycle.id))
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// An Evident workspace: the database and the evidence vault beside it. Every user-facing
+/// operation (load, start, review, attach, close, verify…) is a method on it, enforcing the
+/// rules of SPEC §2–§3 before the store writes.
+public struct Workspace: Sendable {
+    public let location: WorkspaceLocation
+    public let database: AppDatabase
+    public let vault: EvidenceVault
+
+    init(location: WorkspaceLocation, database: AppDatabase) {
+        self.location = location
+        self.database = database
+        vault = EvidenceVault(directory: location.vaultPath)
+    }
+
+    /// Creates the workspace (folder, database, vault) when absent; returns it and whether it was created.
+    public static func initialize(at location: WorkspaceLocation, session: Session) throws -> (Workspace, created: Bool) {
+        for folder in [location.directory, location.vaultPath] where !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError.io("cannot create \(folder): \(error.localizedDescription)")
+            }
+        }
+        let database = try AppDatabase(path: location.databasePath, create: true)
+        let created = try database.recordCreation(session: session)
+        return (Workspace(location: location, database: database), created)
+    }
+
+    /// Opens an existing workspace; a missing one is an error that says to run `evident init`.
+    public static func open(at location: WorkspaceLocation) throws -> Workspace {
+        Workspace(location: location, database: try AppDatabase(path: location.databasePath, create: false))
+    }
+}
+
+// MARK: - Checklists
+
+/// What loading a checklist did.
+public enum ChecklistLoadOutcome: Sendable, Equatable {
+    /// A new version was stored and is now current.
+    case added(StoredChecklistVersion)
+    /// The identical content was already loaded: nothing changed.
+    case unchanged(StoredChecklistVersion)
+}
+
+/// One loaded checklist as `checklist list` shows it (SPEC §4's JSON).
+public struct ChecklistListing: Sendable, Equatable, Codable {
+    public let id: String
+    public let title: String
+    public let version: String
+    public let sections: Int
+    public let items: Int
+    public let versions: Int
+}
+
+extension Workspace {
+    /// Loads checklists: identical content is a no-op, a new version string adds a version, changed
+    /// content under a loaded version string is refused. Every conflict is found before anything is stored.
+    public func load(_ checklists: [Checklist], session: Session) throws -> [ChecklistLoadOutcome] {
+        var plan: [(Checklist, String, StoredChecklistVersion?)] = []
+        for checklist in checklists {
+            let hash = ChecklistContent.hash(checklist)
+            let existing = try database.checklistVersion(checklistID: checklist.id, version: checklist.version)
+            if let existing, existing.contentHash != hash {
+                throw WorkflowError.versionChanged(checklist: checklist.id, version: checklist.version)
+            }
+            plan.append((checklist, hash, existing))
+        }
+        return try plan.map { checklist, hash, existing in
+            if let existing { return .unchanged(existing) }
+            let id = try database.insertChecklistVersion(checklist, contentHash: hash, session: session)
+            return .added(try database.checklistVersion(id: id)!)
+        }
+    }
+
+    /// Every loaded checklist with its current version's counts, sorted by id.
+    public func checklistListings() throws -> [ChecklistListing] {
+        let versions = try database.checklistVersions()
+        let byChecklist = Dictionary(grouping: versions, by: \.checklistID)
+        return try byChecklist.keys.sorted().map { id in
+            let all = byChecklist[id]!
+            let current = all.max { $0.versionID < $1.versionID }!
+            return ChecklistListing(
+                id: id, title: current.title, version: current.version,
+                sections: try database.sections(versionID: current.versionID).count,
+                items: try database.items(versionID: current.versionID).count, versions: all.count)
+        }
+    }
+
+    /// The current version of `checklistID`, or of the only loaded checklist when nil.
+    public func currentVersion(checklistID: String?) throws -> StoredChecklistVersion {
+        let versions = try database.checklistVersions()
+        let ids = Array(Set(versions.map(\.checklistID))).sorted()
+        guard !ids.isEmpty else { throw WorkflowError.noChecklists }
+        let id: String
+        if let checklistID {
+            guard ids.contains(checklistID) else { throw WorkflowError.unknownChecklist(checklistID, loaded: ids) }
+            id = checklistID
+        } else {
+            guard ids.count == 1 else { throw WorkflowError.severalChecklists(ids) }
+            id = ids[0]
+        }
+        return versions.filter { $0.checklistID == id }.max { $0.versionID < $1.versionID }!
+    }
+
+    /// The full checklist of a stored version.
+    public func checklist(versionID: Int64) throws -> Checklist {
+        guard let checklist = try database.checklistContent(versionID: versionID) else {
+            throw StoreError.notAWorkspace(path: location.databasePath, reason: "checklist version \(versionID) is unreadable")
+        }
+        return checklist
+    }
+}

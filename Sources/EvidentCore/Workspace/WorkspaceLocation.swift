@@ -1,0 +1,71 @@
+import Foundation
+
+/// Where a workspace lives: the database file and the vault folder beside it (SPEC §3).
+public struct WorkspaceLocation: Sendable, Equatable {
+    /// The database file.
+    public let databasePath: String
+
+    /// The folder the database lives in.
+    public var directory: String { (databasePath as NSString).deletingLastPathComponent }
+
+    /// The evidence vault: `vault/` beside the database file.
+    public var vaultPath: String {
+        let folder = directory
+        return folder.isEmpty ? "vault" : folder + "/vault"
+    }
+
+    public init(databasePath: String) { self.databasePath = databasePath }
+
+    /// `--db PATH`, else `$EVIDENT_DB`, else `.evident/evident.db` under the current directory.
+    public static func resolve(db option: String?, environment: [String: String]) -> WorkspaceLocation {
+        if let option, !option.isEmpty { return WorkspaceLocation(databasePath: option) }
+        if let variable = environment["EVIDENT_DB"], !variable.isEmpty { return WorkspaceLocation(databasePath: variable) }
+        return WorkspaceLocation(databasePath: ".evident/evident.db")
+    }
+}
+
+/// Who acts and when, resolved from the command line and the environment (SPEC §3).
+public enum SessionResolver {
+    /// `--as NAME`, else `$EVIDENT_USER`, else `git config user.email`, else `$USER`.
+    public static func actor(option: String?, environment: [String: String]) -> String {
+        if let option = nonEmpty(option) { return option }
+        if let user = nonEmpty(environment["EVIDENT_USER"]) { return user }
+        if let email = gitUserEmail() { return email }
+        return nonEmpty(environment["USER"]) ?? "unknown"
+    }
+
+    /// `$EVIDENT_NOW` (ISO-8601) when set, else the clock.
+    public static func now(environment: [String: String]) throws(WorkflowError) -> Timestamp {
+        if let text = nonEmpty(environment["EVIDENT_NOW"]) {
+            guard let time = Timestamp(iso8601: text) else { throw .badDate(flag: "EVIDENT_NOW", value: text) }
+            return time
+        }
+        return Timestamp(seconds: Int64(Date().timeIntervalSince1970.rounded(.down)))
+    }
+
+    /// The session of one command.
+    public static func session(actorOption: String?, environment: [String: String]) throws(WorkflowError) -> Session {
+        Session(actor: SensitiveData.mask(actor(option: actorOption, environment: environment)).text,
+                now: try now(environment: environment))
+    }
+
+    private static func nonEmpty(_ text: String?) -> String? {
+        guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        return text
+    }
+
+    private static func gitUserEmail() -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "config", "user.email"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return nonEmpty(String(decoding: data, as: UTF8.self))
+    }
+}

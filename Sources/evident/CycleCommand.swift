@@ -1,0 +1,127 @@
+import ArgumentParser
+import EvidentCore
+
+/// `evident cycle …`: start, list, show and close review cycles.
+struct CycleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cycle", abstract: "Start, list, show and close review cycles.",
+        subcommands: [CycleStart.self, CycleList.self, CycleShow.self, CycleClose.self])
+}
+
+/// `evident cycle start NAME`.
+struct CycleStart: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start", abstract: "Start a review cycle pinned to a checklist's current version.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: ArgumentHelp("The cycle's name, e.g. 2026-Q4.", valueName: "name"))
+    var name: String
+
+    @Option(help: ArgumentHelp("The checklist (may be left out when only one is loaded).", valueName: "id"))
+    var checklist: String?
+
+    @Flag(help: "Copy in the unexpired evidence of the last closed cycle of the same checklist.")
+    var carryForward = false
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Scope tags; items whose applies_when needs other tags are recorded n/a.", valueName: "tag"))
+    var scope: [String] = []
+
+    func run() async throws {
+        try await Reporting.run {
+            let result = try workspace.open().startCycle(
+                name: name, checklistID: checklist, scope: scope, carryForward: carryForward, session: try workspace.session())
+            let cycle = result.cycle
+            let scopeText = cycle.scope.isEmpty ? "." : " with scope \(cycle.scope.joined(separator: ", "))."
+            Terminal.output("Started cycle \(cycle.name) on \(cycle.checklistID) \(cycle.version)" + scopeText)
+            if result.outOfScope > 0 {
+                Terminal.output("\(result.outOfScope) item\(result.outOfScope == 1 ? " is" : "s are") out of scope and recorded n/a.")
+            }
+            if carryForward {
+                if let from = result.carriedFrom {
+                    Terminal.output("Carried forward \(result.carried) piece\(result.carried == 1 ? "" : "s") of unexpired evidence from \(from.name).")
+                } else {
+                    Terminal.warning("nothing to carry forward: no closed cycle of \(cycle.checklistID) yet")
+                }
+            }
+        }
+    }
+}
+
+/// `evident cycle list`.
+struct CycleList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the review cycles with their progress.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: "Output format.")
+    var format: TextOrJSON = .text
+
+    func run() async throws {
+        try await Reporting.run {
+            let open = try workspace.open()
+            let now = try workspace.now()
+            let statuses = try open.cycles().map { CycleStatus(try open.snapshot(of: $0, now: now)) }
+            switch format {
+            case .json: printJSON(CycleListDocument(cycles: statuses))
+            case .text: Terminal.output(WorkspaceText.cycles(statuses))
+            }
+        }
+    }
+}
+
+/// `{"cycles": [...]}`: each cycle's status document.
+struct CycleListDocument: Encodable {
+    let cycles: [CycleStatus]
+}
+
+/// `evident cycle show [NAME]`.
+struct CycleShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one cycle: its scope, progress and dates.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: ArgumentHelp("The cycle (default: the open one, else the last closed).", valueName: "name"))
+    var name: String?
+
+    @Option(help: "Output format.")
+    var format: TextOrJSON = .text
+
+    func run() async throws {
+        try await Reporting.run {
+            let open = try workspace.open()
+            let cycle = try open.resolveCycle(name, for: .read)
+            let status = CycleStatus(try open.snapshot(of: cycle, now: try workspace.now()))
+            switch format {
+            case .json: printJSON(status)
+            case .text:
+                var lines = ["Cycle \(cycle.name) (\(cycle.state.rawValue))",
+                             "  checklist   \(cycle.checklistID) \(cycle.version)",
+                             "  scope       \(cycle.scope.isEmpty ? "(none)" : cycle.scope.joined(separator: ", "))",
+                             "  started     \(cycle.startedAt) by \(cycle.startedBy)"]
+                if let closed = cycle.closedAt { lines.append("  closed      \(closed) by \(cycle.closedBy ?? "?")") }
+                lines.append("")
+                lines.append(StatusText.render(status, style: outputStyle))
+                Terminal.output(lines.joined(separator: "\n"))
+            }
+        }
+    }
+}
+
+/// `evident cycle close NAME`.
+struct CycleClose: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "close", abstract: "Close a cycle: refused while items are pending; afterwards it cannot change.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: ArgumentHelp("The cycle to close.", valueName: "name"))
+    var name: String
+
+    func run() async throws {
+        try await Reporting.run {
+            let cycle = try workspace.open().closeCycle(name: name, session: try workspace.session())
+            Terminal.output("Closed cycle \(cycle.name) at \(cycle.closedAt!); its reviews and evidence are now fixed.")
+        }
+    }
+}

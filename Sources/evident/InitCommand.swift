@@ -1,0 +1,23 @@
+import ArgumentParser
+import EvidentCore
+
+/// `evident init`: create the workspace (idempotent).
+struct InitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create the workspace: database and evidence vault (safe to run again).")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() async throws {
+        try await Reporting.run {
+            let location = workspace.location
+            let (_, created) = try Workspace.initialize(at: location, session: try workspace.session())
+            if created {
+                Terminal.output("Created the Evident workspace \(location.databasePath) (evidence vault: \(location.vaultPath)).")
+                Terminal.output("Next: evident checklist load Checklists/liasonpay")
+            } else {
+                Terminal.output("The Evident workspace \(location.databasePath) already exists; nothing changed.")
+            }
+        }
+    }
+}

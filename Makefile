@@ -5,7 +5,7 @@ BIN      := .build/$(CONFIG)/evident
 SHARED   ?= ../shared
 DEMO_DIR ?= demo-workspace
 
-.PHONY: all demo test build deps coverage clean
+.PHONY: all demo test build deps coverage browser-check clean
 
 all: build
 
@@ -37,6 +37,11 @@ coverage:
 	else \
 		echo "coverage: $(SHARED)/tools/seed-coverage not found; skipped (the checklist's own tests still ran)"; \
 	fi
+
+# Renders the demo's HTML report in headless Chromium (installed when absent); fails on any
+# console error or blocked request. The screenshot lands in .build/browser-check/report.png.
+browser-check: build
+	scripts/browser-check.sh $(BIN) .build/browser-check
 
 clean:
 	rm -rf .build $(DEMO_DIR)

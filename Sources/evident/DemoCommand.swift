@@ -26,6 +26,7 @@ struct DemoCommand: AsyncParsableCommand {
                   evidence vault  \(demo.location.vaultPath)/ (files named by SHA-256, read-only)
                   source files    \(demo.filesDirectory)/
                   cycles          \(demo.closedCycle) (closed), \(demo.openCycle) (open, evidence carried forward)
+                  reports         \(demo.reports.joined(separator: "\n                  "))
 
                 """)
             Terminal.output(StatusText.render(CycleStatus(snapshot), style: outputStyle))
@@ -36,6 +37,7 @@ struct DemoCommand: AsyncParsableCommand {
                   evident status --cycle \(demo.closedCycle)
                   evident evidence list
                   evident evidence due
+                  evident report --format html --out report.html
                   evident log --item keys.rotation-90-days
                   evident verify
                 """)

@@ -20,6 +20,7 @@ struct Evident: AsyncParsableCommand {
             ReviewCommand.self,
             EvidenceCommand.self,
             StatusCommand.self,
+            ReportCommand.self,
             LogCommand.self,
             VerifyCommand.self,
             DemoCommand.self,

@@ -14,6 +14,8 @@ public enum DemoWorkspace {
         /// The time the demo's story stands at (its "now").
         public let now: Timestamp
         public let workspace: Workspace
+        /// The reports written, Markdown and HTML for each cycle.
+        public let reports: [String]
     }
 
     /// The file that marks a folder as the demo's own, so a rerun may replace it.
@@ -32,9 +34,28 @@ public enum DemoWorkspace {
         let location = WorkspaceLocation(databasePath: directory + "/.evident/evident.db")
         var story = DemoStory(location: location, files: filesDirectory)
         try story.tell()
+        let workspace = story.workspace!
+        let reports = try writeReports(workspace, into: directory + "/reports")
         return Result(
             directory: directory, location: location, filesDirectory: filesDirectory,
-            closedCycle: DemoStory.closedCycle, openCycle: DemoStory.openCycle, now: now, workspace: story.workspace!)
+            closedCycle: DemoStory.closedCycle, openCycle: DemoStory.openCycle, now: now, workspace: workspace,
+            reports: reports)
+    }
+
+    /// Writes the Markdown and HTML reports of both cycles; returns their paths.
+    private static func writeReports(_ workspace: Workspace, into folder: String) throws -> [String] {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let templates = try TemplateSet.builtIn()
+        var paths: [String] = []
+        for name in [DemoStory.openCycle, DemoStory.closedCycle] {
+            let report = try workspace.report(of: try workspace.resolveCycle(name, for: .read), now: now, toolVersion: EvidentVersion.current)
+            for format in [ReportFormat.html, .md] {
+                let path = "\(folder)/report-\(name).\(format.rawValue)"
+                try OutputFile.write(try ReportRenderer.render(report, as: format, templates: templates), to: path)
+                paths.append(path)
+            }
+        }
+        return paths
     }
 
     private static func prepare(_ directory: String) throws {

@@ -16,50 +16,55 @@ extension EvidenceKind: DatabaseValueConvertible {}
 extension Cycle.State: DatabaseValueConvertible {}
 extension Severity: DatabaseValueConvertible {}
 
-/// Shared column naming: snake_case columns are camelCase properties, `_id` is `ID`
-/// (`carried_from_cycle_id` → `carriedFromCycleID`).
-protocol SnakeCaseRecord: FetchableRecord, Decodable {}
+// Rows are decoded by hand: GRDB's Codable decoding maps every column name on every row, which
+// dominates reading a 10,000-item cycle.
 
-extension SnakeCaseRecord {
-    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy {
-        .custom { column in ColumnKey(stringValue: ColumnKey.property(forColumn: column)) }
-    }
-}
-
-/// The coding key of a column.
-struct ColumnKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-
-    /// `carried_from_cycle_id` → `carriedFromCycleID`.
-    static func property(forColumn column: String) -> String {
-        let parts = column.split(separator: "_")
-        guard let first = parts.first else { return column }
-        return String(first) + parts.dropFirst().map { $0 == "id" ? "ID" : $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-    }
-}
-
-extension Cycle: SnakeCaseRecord, TableRecord {
+extension Cycle: FetchableRecord, TableRecord {
     public static let databaseTableName = "cycle"
+
+    public init(row: Row) throws {
+        self.init(
+            id: row["id"], name: row["name"], checklistID: row["checklist_id"], versionID: row["version_id"],
+            version: row["version"], scope: CanonicalJSON.decode([String].self, from: row["scope"]) ?? [],
+            state: row["state"], startedAt: row["started_at"], startedBy: row["started_by"], closedAt: row["closed_at"],
+            closedBy: row["closed_by"], carriedFromCycleID: row["carried_from_cycle_id"])
+    }
 }
 
-extension Review: SnakeCaseRecord, TableRecord {
+extension Review: FetchableRecord, TableRecord {
     public static let databaseTableName = "review"
+
+    public init(row: Row) throws {
+        self.init(id: row["id"], cycleID: row["cycle_id"], itemID: row["item_id"], status: row["status"],
+                  note: row["note"], actor: row["actor"], at: row["at"])
+    }
 }
 
-extension Evidence: SnakeCaseRecord, TableRecord {
+extension Evidence: FetchableRecord, TableRecord {
     public static let databaseTableName = "evidence"
+
+    public init(row: Row) throws {
+        self.init(
+            id: row["id"], cycleID: row["cycle_id"], itemID: row["item_id"], kind: row["kind"], digest: row["digest"],
+            size: row["size"], fileName: row["file_name"], url: row["url"], note: row["note"], redacted: row["redacted"],
+            effectiveAt: row["effective_at"], expiresAt: row["expires_at"], addedAt: row["added_at"], addedBy: row["added_by"],
+            carriedFromID: row["carried_from_id"], withdrawnAt: row["withdrawn_at"], withdrawnBy: row["withdrawn_by"],
+            withdrawReason: row["withdraw_reason"], purgedAt: row["purged_at"])
+    }
 }
 
-extension AuditEntry: SnakeCaseRecord, TableRecord {
+extension AuditEntry: FetchableRecord, TableRecord {
     public static let databaseTableName = "audit_log"
+
+    public init(row: Row) throws {
+        self.init(seq: row["seq"], at: row["at"], actor: row["actor"], action: row["action"], cycleID: row["cycle_id"],
+                  itemID: row["item_id"], subject: row["subject"], payload: row["payload"],
+                  previousHash: row["previous_hash"], hash: row["hash"])
+    }
 }
 
 /// A stored checklist version: what `checklist list` and cycles refer to.
-struct ChecklistVersionRecord: SnakeCaseRecord, TableRecord, Sendable {
+struct ChecklistVersionRecord: FetchableRecord, TableRecord, Sendable {
     static let databaseTableName = "checklist_version"
     var id: Int64
     var checklistID: String
@@ -68,19 +73,36 @@ struct ChecklistVersionRecord: SnakeCaseRecord, TableRecord, Sendable {
     var contentHash: String
     var loadedAt: Timestamp
     var loadedBy: String
+
+    init(row: Row) throws {
+        id = row["id"]
+        checklistID = row["checklist_id"]
+        version = row["version"]
+        title = row["title"]
+        contentHash = row["content_hash"]
+        loadedAt = row["loaded_at"]
+        loadedBy = row["loaded_by"]
+    }
 }
 
 /// One section of a stored checklist version.
-struct ChecklistSectionRecord: SnakeCaseRecord, TableRecord, Sendable {
+struct ChecklistSectionRecord: FetchableRecord, TableRecord, Sendable {
     static let databaseTableName = "checklist_section"
     var versionID: Int64
     var position: Int
     var sectionID: String
     var title: String
+
+    init(row: Row) throws {
+        versionID = row["version_id"]
+        position = row["position"]
+        sectionID = row["section_id"]
+        title = row["title"]
+    }
 }
 
 /// One item of a stored checklist version, with what status and expiry need.
-struct ChecklistItemRecord: SnakeCaseRecord, TableRecord, Sendable {
+struct ChecklistItemRecord: FetchableRecord, TableRecord, Sendable {
     static let databaseTableName = "checklist_item"
     var versionID: Int64
     var position: Int
@@ -92,6 +114,19 @@ struct ChecklistItemRecord: SnakeCaseRecord, TableRecord, Sendable {
     var appliesWhen: String
     var checks: String
     var definitionHash: String
+
+    init(row: Row) throws {
+        versionID = row["version_id"]
+        position = row["position"]
+        itemID = row["item_id"]
+        sectionID = row["section_id"]
+        title = row["title"]
+        severity = row["severity"]
+        maxAgeDays = row["max_age_days"]
+        appliesWhen = row["applies_when"]
+        checks = row["checks"]
+        definitionHash = row["definition_hash"]
+    }
 
     /// The scope tags the item needs.
     var scopeTags: [String] { CanonicalJSON.decode([String].self, from: appliesWhen) ?? [] }

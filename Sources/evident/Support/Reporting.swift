@@ -39,6 +39,9 @@ enum Reporting {
         if case let .invalid(diagnostics) = error as? ChecklistError {
             Terminal.diagnostics(diagnostics)
         }
+        if case let .invalidTemplate(diagnostic) = error as? ReportError {
+            Terminal.diagnostics([diagnostic])
+        }
         Terminal.error(error.errorDescription ?? "unknown error")
         if let hint = error.hint { Terminal.hint(hint) }
         Terminal.flush()

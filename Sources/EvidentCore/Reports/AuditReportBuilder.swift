@@ -1,0 +1,86 @@
+extension AuditReport {
+    /// The report of `snapshot`, whose full checklist is `checklist`.
+    /// - Parameters:
+    ///   - carriedFrom: the cycle name each carried evidence came from, by the origin evidence's id.
+    ///   - generatedAt: the clock, passed in so a test (or `EVIDENT_NOW`) pins it.
+    ///   - toolVersion: Evident's version, passed in for the same reason.
+    public init(
+        snapshot: CycleSnapshot, checklist: Checklist, carriedFrom: [Int64: String], signoffs: [SignoffReport],
+        generatedAt: Timestamp, toolVersion: String, carriedFromCycle: String?
+    ) {
+        let soon = snapshot.judgedAt.adding(days: CycleStatus.soonDays)
+        let status = CycleStatus(snapshot)
+        formatVersion = Self.currentFormatVersion
+        self.generatedAt = generatedAt
+        tool = Tool(name: "Evident", version: toolVersion)
+        let cycle = snapshot.cycle
+        self.cycle = CycleInfo(
+            name: cycle.name, state: cycle.state, scope: cycle.scope, startedAt: cycle.startedAt, startedBy: cycle.startedBy,
+            closedAt: cycle.closedAt, closedBy: cycle.closedBy, carriedFrom: carriedFromCycle)
+        self.checklist = ChecklistInfo(
+            id: checklist.id, title: checklist.title, version: checklist.version, description: checklist.description,
+            source: checklist.source, contentHash: snapshot.version.contentHash)
+        judgedAt = snapshot.judgedAt
+        summary = Summary(
+            items: status.items, counts: status.counts, score: status.counts.score, evidence: status.evidence,
+            itemsWithoutEvidence: status.itemsWithoutEvidence)
+        let historyByItem = Dictionary(grouping: snapshot.reviews, by: \.itemID)
+        let evidenceByItem = Dictionary(grouping: snapshot.evidence, by: \.itemID)
+        sections = checklist.sections.map { section in
+            var counts = StatusCounts()
+            let items = section.items.map { item in
+                let latest = snapshot.latestReview(of: item.id)
+                counts.add(ItemStatus(latest?.status))
+                return ItemReport(
+                    id: item.id, title: item.title, description: item.description, subsection: item.subsection,
+                    severity: item.severity, status: ItemStatus(latest?.status), note: latest?.note,
+                    reviewedBy: latest?.actor, reviewedAt: latest?.at, source: item.source, references: item.references,
+                    guidance: item.guidance, expectedEvidence: item.evidence, maxAgeDays: item.maxAgeDays,
+                    checks: item.checks, appliesWhen: item.appliesWhen,
+                    history: (historyByItem[item.id] ?? []).map { ReviewReport(status: $0.status, note: $0.note, actor: $0.actor, at: $0.at) },
+                    evidence: (evidenceByItem[item.id] ?? []).map {
+                        Self.evidenceReport($0, judgedAt: snapshot.judgedAt, soon: soon, carriedFrom: carriedFrom)
+                    })
+            }
+            return SectionReport(id: section.id, title: section.title, description: section.description, counts: counts,
+                                 score: counts.score, items: items)
+        }
+        self.signoffs = signoffs
+    }
+
+    static func evidenceReport(_ evidence: Evidence, judgedAt: Timestamp, soon: Timestamp, carriedFrom: [Int64: String]) -> EvidenceReport {
+        let state: EvidenceReport.State =
+            if evidence.isWithdrawn { .withdrawn }
+            else if evidence.isExpired(at: judgedAt) { .expired }
+            else if evidence.isExpired(at: soon) { .expiring }
+            else { .current }
+        return EvidenceReport(
+            id: evidence.id, kind: evidence.kind, name: evidence.fileName, url: evidence.url, note: evidence.note,
+            sha256: evidence.digest, size: evidence.size, redacted: evidence.redacted, effectiveAt: evidence.effectiveAt,
+            expiresAt: evidence.expiresAt, state: state, addedAt: evidence.addedAt, addedBy: evidence.addedBy,
+            carriedFrom: evidence.carriedFromID.flatMap { carriedFrom[$0] }, withdrawnReason: evidence.withdrawReason,
+            bundlePath: nil)
+    }
+}
+
+extension Workspace {
+    /// The audit report of `cycle`, generated at `now` by Evident `toolVersion`.
+    public func report(of cycle: Cycle, now: Timestamp, toolVersion: String) throws -> AuditReport {
+        let snapshot = try snapshot(of: cycle, now: now)
+        let checklist = try checklist(versionID: cycle.versionID)
+        var carriedFrom: [Int64: String] = [:]
+        var names: [Int64: String] = [:]
+        for evidence in snapshot.evidence {
+            guard let origin = evidence.carriedFromID, let source = try database.evidence(id: origin) else { continue }
+            if names[source.cycleID] == nil { names[source.cycleID] = try database.cycle(id: source.cycleID)?.name }
+            carriedFrom[origin] = names[source.cycleID]
+        }
+        let previous = try cycle.carriedFromCycleID.flatMap { try database.cycle(id: $0)?.name }
+        return AuditReport(
+            snapshot: snapshot, checklist: checklist, carriedFrom: carriedFrom, signoffs: try signoffReports(of: snapshot),
+            generatedAt: now, toolVersion: toolVersion, carriedFromCycle: previous)
+    }
+
+    /// The sign-offs of a cycle as the report shows them (none until sign-offs exist).
+    func signoffReports(of snapshot: CycleSnapshot) throws -> [AuditReport.SignoffReport] { [] }
+}

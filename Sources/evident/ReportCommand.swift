@@ -1,0 +1,40 @@
+import ArgumentParser
+import EvidentCore
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `evident report`: the audit report of a cycle.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Write a cycle's audit report: Markdown, HTML, JSON, CSV or OSCAL.",
+        discussion: "The same workspace and EVIDENT_NOW give byte-identical output. --templates DIR renders from your own copies of the Mustache templates.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: ArgumentHelp("The cycle (default: the open one, else the last closed).", valueName: "name"))
+    var cycle: String?
+
+    @Option(help: "Output format.")
+    var format: ReportFormat = .md
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("A folder of Mustache templates that replace the built-in ones by name.", valueName: "dir"))
+    var templates: String?
+
+    func run() async throws {
+        try await Reporting.run {
+            let templateSet = try templates.map { path throws(ReportError) in try TemplateSet.overriding(with: path) } ?? TemplateSet.builtIn()
+            let open = try workspace.open()
+            let report = try open.report(of: try open.resolveCycle(cycle, for: .read), now: try workspace.now(), toolVersion: EvidentVersion.current)
+            let text = try ReportRenderer.render(report, as: format, templates: templateSet)
+            if let out {
+                try OutputFile.write(text, to: out)
+                Terminal.note("Wrote the \(format.rawValue) report of cycle \(report.cycle.name) to \(out).")
+            } else {
+                Terminal.outputRaw(text)
+            }
+        }
+    }
+}

@@ -64,7 +64,11 @@ let package = Package(
         ),
         .testTarget(
             name: "EvidentCLITests",
-            dependencies: ["EvidentCore", "EvidentTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "EvidentCore", "EvidentTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -121,7 +121,7 @@ struct ChecklistShow: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: ArgumentHelp("An item to show in full.", valueName: "item-id"))
+    @Argument(help: ArgumentHelp("An item to show in full.", valueName: "item-id"), completion: Completions.items)
     var itemID: String?
 
     @Option(help: ArgumentHelp("The checklist (when several are loaded).", valueName: "id"))

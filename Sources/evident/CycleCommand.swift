@@ -18,7 +18,7 @@ struct CycleStart: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The cycle's name, e.g. 2026-Q4.", valueName: "name"))
     var name: String
 
-    @Option(help: ArgumentHelp("The checklist (may be left out when only one is loaded).", valueName: "id"))
+    @Option(help: ArgumentHelp("The checklist (may be left out when only one is loaded).", valueName: "id"), completion: Completions.checklists)
     var checklist: String?
 
     @Flag(help: "Copy in the unexpired evidence of the last closed cycle of the same checklist.")
@@ -81,7 +81,7 @@ struct CycleShow: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: ArgumentHelp("The cycle (default: the open one, else the last closed).", valueName: "name"))
+    @Argument(help: ArgumentHelp("The cycle (default: the open one, else the last closed).", valueName: "name"), completion: Completions.cycles)
     var name: String?
 
     @Option(help: "Output format.")
@@ -100,6 +100,11 @@ struct CycleShow: AsyncParsableCommand {
                              "  scope       \(cycle.scope.isEmpty ? "(none)" : cycle.scope.joined(separator: ", "))",
                              "  started     \(cycle.startedAt) by \(cycle.startedBy)"]
                 if let closed = cycle.closedAt { lines.append("  closed      \(closed) by \(cycle.closedBy ?? "?")") }
+                for state in try open.signoffStates(of: try open.snapshot(of: cycle, now: try workspace.now())) {
+                    let signoff = state.signoff
+                    let signed = signoff.keyFingerprint.map { "signed, key \($0)" + (state.signatureHolds ? "" : ", SIGNATURE DOES NOT HOLD") } ?? "unsigned"
+                    lines.append("  sign-off    \(signoff.at) by \(signoff.signer) (\(signed))\(state.stale ? " — STALE: the cycle changed since" : ""): \(TerminalText.oneLine(signoff.statement))")
+                }
                 lines.append("")
                 lines.append(StatusText.render(status, style: outputStyle))
                 Terminal.output(lines.joined(separator: "\n"))
@@ -115,7 +120,7 @@ struct CycleClose: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: ArgumentHelp("The cycle to close.", valueName: "name"))
+    @Argument(help: ArgumentHelp("The cycle to close.", valueName: "name"), completion: Completions.cycles)
     var name: String
 
     func run() async throws {

@@ -16,7 +16,7 @@ struct EvidenceAdd: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: ArgumentHelp("The item the evidence is for.", valueName: "item-id"))
+    @Argument(help: ArgumentHelp("The item the evidence is for.", valueName: "item-id"), completion: Completions.items)
     var itemID: String
 
     @Argument(help: ArgumentHelp("A file to attach.", valueName: "file"))
@@ -37,7 +37,7 @@ struct EvidenceAdd: AsyncParsableCommand {
     @Flag(help: "Store a masked copy of a text file that holds secrets or card numbers, instead of refusing it.")
     var redact = false
 
-    @Option(help: ArgumentHelp("The cycle (default: the only open one).", valueName: "name"))
+    @Option(help: ArgumentHelp("The cycle (default: the only open one).", valueName: "name"), completion: Completions.cycles)
     var cycle: String?
 
     func validate() throws {
@@ -51,7 +51,8 @@ struct EvidenceAdd: AsyncParsableCommand {
             let request = EvidenceRequest(
                 itemID: itemID, source: source, asOf: try parseDate(asOf, flag: "--as-of"),
                 expires: try parseDate(expires, flag: "--expires"), redact: redact, cycle: cycle)
-            let added = try workspace.open().addEvidence(request, session: try workspace.session())
+            let added = try workspace.open().addEvidence(request, session: try workspace.session(), progress: ProgressLine.make())
+            ProgressLine.finish()
             for warning in added.warnings { Terminal.warning(warning) }
             let evidence = added.evidence
             Terminal.output("Added evidence #\(evidence.id) (\(evidence.kind.rawValue), sha256 \(evidence.digest.prefix(12))…) to \(evidence.itemID) in cycle \(added.cycle.name)"
@@ -66,10 +67,10 @@ struct EvidenceList: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: ArgumentHelp("Only this item's evidence.", valueName: "item-id"))
+    @Argument(help: ArgumentHelp("Only this item's evidence.", valueName: "item-id"), completion: Completions.items)
     var itemID: String?
 
-    @Option(help: ArgumentHelp("The cycle (default: the open one, else the last closed).", valueName: "name"))
+    @Option(help: ArgumentHelp("The cycle (default: the open one, else the last closed).", valueName: "name"), completion: Completions.cycles)
     var cycle: String?
 
     @Option(help: "Output format.")
@@ -179,7 +180,7 @@ struct EvidenceDue: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How far ahead to look: 30d, 2w, 90 (days).", valueName: "duration"))
     var within: String = "30d"
 
-    @Option(help: ArgumentHelp("The cycle (default: the open one, else the last closed).", valueName: "name"))
+    @Option(help: ArgumentHelp("The cycle (default: the open one, else the last closed).", valueName: "name"), completion: Completions.cycles)
     var cycle: String?
 
     @Option(help: "Output format.")

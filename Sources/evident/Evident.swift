@@ -21,8 +21,12 @@ struct Evident: AsyncParsableCommand {
             EvidenceCommand.self,
             StatusCommand.self,
             ReportCommand.self,
+            DiffCommand.self,
             LogCommand.self,
             VerifyCommand.self,
+            SignoffCommand.self,
+            KeygenCommand.self,
+            ExportCommand.self,
             DemoCommand.self,
         ]
     )

@@ -11,7 +11,7 @@ struct LogCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only this cycle's entries.", valueName: "name"))
     var cycle: String?
 
-    @Option(help: ArgumentHelp("Only this item's entries.", valueName: "item-id"))
+    @Option(help: ArgumentHelp("Only this item's entries.", valueName: "item-id"), completion: Completions.items)
     var item: String?
 
     @Option(help: "Output format.")

@@ -11,7 +11,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(help: ArgumentHelp("The cycle (default: the open one, else the last closed).", valueName: "name"))
+    @Option(help: ArgumentHelp("The cycle (default: the open one, else the last closed).", valueName: "name"), completion: Completions.cycles)
     var cycle: String?
 
     @Option(help: "Output format.")

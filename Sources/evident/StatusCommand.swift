@@ -8,7 +8,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(help: ArgumentHelp("The cycle (default: the open one, else the last closed).", valueName: "name"))
+    @Option(help: ArgumentHelp("The cycle (default: the open one, else the last closed).", valueName: "name"), completion: Completions.cycles)
     var cycle: String?
 
     @Option(help: "Output format.")

@@ -81,6 +81,13 @@ extension Workspace {
             generatedAt: now, toolVersion: toolVersion, carriedFromCycle: previous)
     }
 
-    /// The sign-offs of a cycle as the report shows them (none until sign-offs exist).
-    func signoffReports(of snapshot: CycleSnapshot) throws -> [AuditReport.SignoffReport] { [] }
+    /// The sign-offs of a cycle as the report shows them.
+    func signoffReports(of snapshot: CycleSnapshot) throws -> [AuditReport.SignoffReport] {
+        try signoffStates(of: snapshot).map { state in
+            let signoff = state.signoff
+            return AuditReport.SignoffReport(
+                signer: signoff.signer, statement: signoff.statement, at: signoff.at, digest: signoff.digest,
+                signed: signoff.signature != nil, keyFingerprint: signoff.keyFingerprint, stale: state.stale)
+        }
+    }
 }

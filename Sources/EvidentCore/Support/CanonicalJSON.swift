@@ -22,7 +22,27 @@ public enum CanonicalJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try! encoder.encode(value), as: UTF8.self) + "\n"
+        let text = String(decoding: try! encoder.encode(value), as: UTF8.self)
+        return compactEmptyContainers(text) + "\n"
+    }
+
+    /// Foundation pretty-prints an empty array or object over two lines; `[]` and `{}` read better.
+    /// JSON strings never hold a raw line break, so this cannot touch a value.
+    static func compactEmptyContainers(_ text: String) -> String {
+        guard text.contains("[\n") || text.contains("{\n") else { return text }
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        while let line = lines.popFirst() {
+            if line.hasSuffix("["), let next = lines.first, next.allSatisfy(\.isWhitespace),
+               let close = lines.dropFirst().first, close.trimmingCharacters(in: .whitespaces).hasPrefix("]") {
+                output += line + close.trimmingCharacters(in: .whitespaces) + "\n"
+                lines = lines.dropFirst(2)
+            } else {
+                output += line + "\n"
+            }
+        }
+        return String(output.dropLast())
     }
 
     /// Decodes `text` as `type`; nil when it does not decode.

@@ -27,9 +27,12 @@ public struct EvidenceVault: Sendable {
 
     /// Streams the file at `source` into the vault; a text file holding sensitive values is refused,
     /// or stored masked when `redact` is true. Memory stays constant whatever the file's size.
-    public func store(contentsOf source: String, redact: Bool) throws(VaultError) -> StoredFile {
+    public func store(contentsOf source: String, redact: Bool, progress: WorkProgress = .none) throws(VaultError) -> StoredFile {
         let input = try VaultFile.openForReading(source)
         defer { close(input) }
+        var info = stat()
+        let total: Int64? = fstat(input, &info) == 0 ? Int64(info.st_size) : nil
+        var done: Int64 = 0
         let writer = try IncomingFile(vault: self)
         do throws(VaultError) {
             var filter = SensitiveFilter(redact: redact)
@@ -38,6 +41,8 @@ public struct EvidenceVault: Sendable {
             while true {
                 let count = try VaultFile.read(input, into: &buffer, path: source)
                 if count == 0 { break }
+                done += Int64(count)
+                progress.update("storing \((source as NSString).lastPathComponent)", done: done, total: total)
                 if first {
                     filter.decideKind(from: buffer[..<count])
                     first = false

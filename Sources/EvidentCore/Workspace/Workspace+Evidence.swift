@@ -38,7 +38,7 @@ extension Workspace {
     /// Attaches evidence to an item of an open cycle. A file is streamed into the vault before the
     /// row is written, so a crash leaves at worst an orphan vault file; links and notes are stored
     /// with sensitive values masked.
-    public func addEvidence(_ request: EvidenceRequest, session: Session) throws -> AddedEvidence {
+    public func addEvidence(_ request: EvidenceRequest, session: Session, progress: WorkProgress = .none) throws -> AddedEvidence {
         let cycle = try openCycle(request.cycle)
         let item = try item(request.itemID, in: cycle)
         let effective = request.asOf ?? session.now
@@ -50,7 +50,7 @@ extension Workspace {
             addedAt: session.now, addedBy: session.actor)
         switch request.source {
         case let .file(path):
-            let stored = try vault.store(contentsOf: path, redact: request.redact)
+            let stored = try vault.store(contentsOf: path, redact: request.redact, progress: progress)
             evidence.kind = .file
             evidence.digest = stored.digest
             evidence.size = stored.size

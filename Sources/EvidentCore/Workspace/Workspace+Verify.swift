@@ -13,7 +13,7 @@ public struct WorkspaceVerification: Sendable, Equatable {
 extension Workspace {
     /// Checks the database's integrity, the audit chain, that every review and evidence row matches
     /// the log entry that recorded it, and re-hashes every vault file evidence needs.
-    public func verify() throws -> WorkspaceVerification {
+    public func verify(progress: WorkProgress = .none) throws -> WorkspaceVerification {
         var result = WorkspaceVerification()
         let integrity = try database.integrityCheck()
         if integrity != ["ok"] { result.problems += integrity.map { "database integrity: \($0)" } }
@@ -25,6 +25,7 @@ extension Workspace {
         let needed = Set(evidence.filter { $0.hasVaultFile && $0.purgedAt == nil }.map(\.digest))
         for digest in needed.sorted() {
             result.vaultFiles += 1
+            progress.update("verifying vault files", done: Int64(result.vaultFiles), total: Int64(needed.count))
             do throws(VaultError) {
                 try vault.check(digest)
             } catch {
@@ -47,12 +48,15 @@ extension Workspace {
         var reviewEntries: [Int64: ReviewPayload] = [:]
         var evidenceEntries: [Int64: EvidencePayload] = [:]
         var withdrawals: [Int64: WithdrawPayload] = [:]
+        var signoffEntries: [Int64: SignoffPayload] = [:]
         for entry in entries {
             switch entry.action {
             case "review.record":
                 if let payload = CanonicalJSON.decode(ReviewPayload.self, from: entry.payload) { reviewEntries[payload.reviewID] = payload }
             case "evidence.add", "evidence.carry":
                 if let payload = CanonicalJSON.decode(EvidencePayload.self, from: entry.payload) { evidenceEntries[payload.evidenceID] = payload }
+            case "signoff.add":
+                if let payload = CanonicalJSON.decode(SignoffPayload.self, from: entry.payload) { signoffEntries[payload.signoffID] = payload }
             case "evidence.withdraw":
                 if let payload = CanonicalJSON.decode(WithdrawPayload.self, from: entry.payload) { withdrawals[payload.evidenceID] = payload }
             default:
@@ -69,6 +73,15 @@ extension Workspace {
             if evidence.isWithdrawn != (withdrawals[evidence.id] != nil)
                 || (evidence.isWithdrawn && withdrawals[evidence.id]?.reason != evidence.withdrawReason) {
                 problems.append("evidence #\(evidence.id) of \(evidence.itemID): its withdrawal does not match the audit log")
+            }
+        }
+        let names = Dictionary(uniqueKeysWithValues: try database.cycles().map { ($0.id, $0.name) })
+        for signoff in try database.allSignoffs() {
+            if signoffEntries[signoff.id] != SignoffPayload(signoff) {
+                problems.append("sign-off #\(signoff.id) differs from the audit log entry that recorded it")
+            }
+            if signoff.signature != nil, !signoff.signatureHolds(cycle: names[signoff.cycleID] ?? "") {
+                problems.append("sign-off #\(signoff.id) by \(signoff.signer): its signature does not hold")
             }
         }
         return problems

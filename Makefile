@@ -5,7 +5,7 @@ BIN      := .build/$(CONFIG)/evident
 SHARED   ?= ../shared
 DEMO_DIR ?= demo-workspace
 
-.PHONY: all demo test build deps coverage browser-check clean
+.PHONY: all demo test build deps coverage browser-check completions man install clean
 
 all: build
 
@@ -42,6 +42,32 @@ coverage:
 # console error or blocked request. The screenshot lands in .build/browser-check/report.png.
 browser-check: build
 	scripts/browser-check.sh $(BIN) .build/browser-check
+
+# Shell completions (item ids and cycle names complete from the workspace) into .build/share/.
+completions: build
+	mkdir -p .build/share/completions
+	$(BIN) --generate-completion-script bash > .build/share/completions/evident.bash
+	$(BIN) --generate-completion-script zsh > .build/share/completions/_evident
+	$(BIN) --generate-completion-script fish > .build/share/completions/evident.fish
+	@echo "completions in .build/share/completions (bash: source evident.bash; zsh: put _evident on \$$fpath; fish: copy to ~/.config/fish/completions/)"
+
+# Man pages generated from the command definitions, one per command, into .build/share/man/man1/.
+man: deps
+	$(SWIFT) package generate-manual --multi-page
+	mkdir -p .build/share/man/man1
+	cp .build/plugins/GenerateManual/outputs/evident/*.1 .build/share/man/man1/
+	@echo "man pages in .build/share/man/man1 (try: man -l .build/share/man/man1/evident.1)"
+
+# Installs the release binary, man pages and completions under PREFIX (default /usr/local).
+PREFIX ?= /usr/local
+install: man
+	$(SWIFT) build -c release
+	install -d $(PREFIX)/bin $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions $(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
+	install -m 0755 .build/release/evident $(PREFIX)/bin/evident
+	install -m 0644 .build/share/man/man1/*.1 $(PREFIX)/share/man/man1/
+	.build/release/evident --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/evident
+	.build/release/evident --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_evident
+	.build/release/evident --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/evident.fish
 
 clean:
 	rm -rf .build $(DEMO_DIR)

@@ -17,20 +17,37 @@ struct ReviewRecord: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: ArgumentHelp("The item reviewed.", valueName: "item-id"))
-    var itemID: String
+    @Argument(help: ArgumentHelp("The item reviewed.", valueName: "item-id"), completion: Completions.items)
+    var itemID: String?
 
     @Option(help: "The verdict.")
-    var status: ReviewStatus
+    var status: ReviewStatus?
 
     @Option(help: ArgumentHelp("Why: required for na and fail.", valueName: "text"))
     var note: String?
 
-    @Option(help: ArgumentHelp("The cycle (default: the only open one).", valueName: "name"))
+    @Option(help: ArgumentHelp("The cycle (default: the only open one).", valueName: "name"), completion: Completions.cycles)
     var cycle: String?
+
+    @Flag(help: "Walk the pending items in the terminal, saving each answer as it is given.")
+    var interactive = false
+
+    func validate() throws {
+        if interactive {
+            if itemID != nil || status != nil || note != nil { throw ValidationError("--interactive asks for items, statuses and notes itself; give none of them") }
+        } else {
+            if itemID == nil { throw ValidationError("give the item reviewed, or --interactive") }
+            if status == nil { throw ValidationError("give --status pass|partial|fail|na") }
+        }
+    }
 
     func run() async throws {
         try await Reporting.run {
+            if interactive {
+                try InteractiveReview(workspace: try workspace.open(), options: workspace, cycleName: cycle, style: outputStyle).run()
+                return
+            }
+            guard let itemID, let status else { return }
             let recorded = try workspace.open().recordReview(
                 itemID: itemID, status: status, note: note, cycle: cycle, session: try workspace.session())
             if !recorded.maskedValues.isEmpty {
@@ -51,7 +68,7 @@ struct ReviewImport: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv"))
     var file: String
 
-    @Option(help: ArgumentHelp("The cycle (default: the only open one).", valueName: "name"))
+    @Option(help: ArgumentHelp("The cycle (default: the only open one).", valueName: "name"), completion: Completions.cycles)
     var cycle: String?
 
     func run() async throws {

@@ -105,7 +105,7 @@ extension CycleStatus {
             return "cycle \(name) is closed; start the next with `evident cycle start NAME --carry-forward`"
         }
         if let first = pending.first {
-            return "review \(pending.count) pending item\(pending.count == 1 ? "" : "s"), starting with \(first) (`evident review \(first) --status …`)"
+            return "review \(pending.count) pending item\(pending.count == 1 ? "" : "s"), starting with \(first) (`evident review --interactive`)"
         }
         if expired > 0 {
             return "renew \(expired) expired piece\(expired == 1 ? "" : "s") of evidence (`evident evidence due`)"

@@ -9,7 +9,12 @@ struct EmbedResourcesPlugin: BuildToolPlugin {
     static let folders: [(group: String, path: String)] = [
         ("templates", "Templates"),
         ("liasonpay", "Checklists/liasonpay"),
+        ("sample-integration", "Examples/sample-integration"),
     ]
+
+    /// Hidden files that are part of what is embedded (the sample integration's ignore rules and
+    /// its git-ignored local configuration, which shows that the scan honours .gitignore).
+    static let hiddenFilesKept: Set<String> = [".gitignore", ".env", ".env.example"]
 
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let root = context.package.directoryURL
@@ -22,8 +27,10 @@ struct EmbedResourcesPlugin: BuildToolPlugin {
             for name in names.sorted() {
                 let file = directory.appending(path: name)
                 var isDirectory: ObjCBool = false
+                let base = (name as NSString).lastPathComponent
                 guard FileManager.default.fileExists(atPath: file.path(percentEncoded: false), isDirectory: &isDirectory),
-                      !isDirectory.boolValue, !name.hasPrefix("."), !name.contains("/.")
+                      !isDirectory.boolValue, !base.hasPrefix(".") || Self.hiddenFilesKept.contains(base),
+                      !(name as NSString).deletingLastPathComponent.split(separator: "/").contains(where: { $0.hasPrefix(".") })
                 else { continue }
                 inputs.append(file)
                 arguments.append("\(folder.group):\(name)=\(file.path(percentEncoded: false))")

@@ -25,6 +25,7 @@ struct DemoCommand: AsyncParsableCommand {
                   workspace       \(db)
                   evidence vault  \(demo.location.vaultPath)/ (files named by SHA-256, read-only)
                   source files    \(demo.filesDirectory)/
+                  integration     \(demo.integrationDirectory)/ (bad practices planted on purpose; scanned and attached)
                   cycles          \(demo.closedCycle) (closed), \(demo.openCycle) (open, evidence carried forward)
                   reports         \(demo.reports.joined(separator: "\n                  "))
 
@@ -37,6 +38,8 @@ struct DemoCommand: AsyncParsableCommand {
                   evident status --cycle \(demo.closedCycle)
                   evident evidence list
                   evident evidence due
+                  evident scan \(demo.integrationDirectory)
+                  evident diff \(demo.closedCycle) \(demo.openCycle)
                   evident report --format html --out report.html
                   evident log --item keys.rotation-90-days
                   evident verify

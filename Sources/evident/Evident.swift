@@ -27,6 +27,7 @@ struct Evident: AsyncParsableCommand {
             SignoffCommand.self,
             KeygenCommand.self,
             ExportCommand.self,
+            ScanCommand.self,
             DemoCommand.self,
         ]
     )

@@ -9,6 +9,8 @@ public enum DemoWorkspace {
         public let directory: String
         public let location: WorkspaceLocation
         public let filesDirectory: String
+        /// The sample integration (with planted bad practices) the demo scans.
+        public var integrationDirectory: String { directory + "/sample-integration" }
         public let closedCycle: String
         public let openCycle: String
         /// The time the demo's story stands at (its "now").
@@ -31,8 +33,14 @@ public enum DemoWorkspace {
         for file in DemoFiles.all {
             try Data(file.text.utf8).write(to: URL(fileURLWithPath: filesDirectory + "/" + file.name))
         }
+        let integration = directory + "/sample-integration"
+        for (name, text) in (EmbeddedResources.groups["sample-integration"] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let path = integration + "/" + name
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        }
         let location = WorkspaceLocation(databasePath: directory + "/.evident/evident.db")
-        var story = DemoStory(location: location, files: filesDirectory)
+        var story = DemoStory(location: location, files: filesDirectory, integration: integration)
         try story.tell()
         let workspace = story.workspace!
         let reports = try writeReports(workspace, into: directory + "/reports")

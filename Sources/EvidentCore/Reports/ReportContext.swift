@@ -89,7 +89,7 @@ enum ReportContext {
     }
 
     private static func evidence(_ evidence: AuditReport.EvidenceReport) -> [String: Any] {
-        let what = evidence.name ?? evidence.url ?? evidence.note ?? ""
+        let what = evidence.kind == .scan ? (evidence.note ?? evidence.name ?? "") : (evidence.name ?? evidence.url ?? evidence.note ?? "")
         return [
             "id": evidence.id, "kind": evidence.kind.rawValue, "what": t(what),
             "is_file": evidence.kind == .file || evidence.kind == .scan, "is_url": evidence.kind == .url, "is_note": evidence.kind == .note,

@@ -56,13 +56,13 @@ struct OSCALEvidence: Sendable {
 
     private func description(_ evidence: EvidenceReport, item: AuditReport.ItemReport) -> String {
         let what: String = switch evidence.kind {
-        case .file: "File \(OSCALText.inline(evidence.name ?? "(unnamed)")) (\(evidence.size) bytes)"
-        case .scan: "Scan result \(OSCALText.inline(evidence.name ?? "(unnamed)")) (\(evidence.size) bytes)"
+        case .file: "File \(OSCALText.inlineName(evidence.name ?? "")) (\(evidence.size) bytes)"
+        case .scan: "Scan result \(OSCALText.inlineName(evidence.name ?? "")) (\(evidence.size) bytes)"
         case .url: "Link \(OSCALText.inline(evidence.url ?? ""))"
         case .note: "Note"
         }
         var text = "\(what), SHA-256 \(evidence.sha256), attached to item \(item.id) by "
-            + "\(OSCALText.inline(evidence.addedBy)) at \(evidence.addedAt.iso8601); state: \(evidence.state.rawValue)."
+            + "\(OSCALText.inlineName(evidence.addedBy)) at \(evidence.addedAt.iso8601); state: \(evidence.state.rawValue)."
         if evidence.kind == .note, let note = evidence.note {
             text += "\n\n" + OSCALText.markdownLiteral(note)
         }

@@ -4,16 +4,9 @@ import Testing
 
 /// Where the peer validators of OSCAL documents are, when this machine has them.
 enum OSCALValidators {
-    /// The shared folder of tools and data: `$EVIDENT_SHARED`, else `../shared` beside the repository.
-    static let shared: URL = ProcessInfo.processInfo.environment["EVIDENT_SHARED"].map { URL(fileURLWithPath: $0) }
-        ?? Fixtures.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
-
     /// `oscal-validate`: check-jsonschema against NIST's OSCAL 1.2.1 JSON schema (it installs
     /// check-jsonschema into /tmp/cj-venv on first use, which needs PyPI).
-    static let schemaValidator: String? = {
-        let path = shared.appendingPathComponent("tools/oscal-validate").path
-        return ExternalTool.isExecutable(path) ? path : nil
-    }()
+    static let schemaValidator: String? = SharedData.path("tools/oscal-validate").flatMap { ExternalTool.isExecutable($0) ? $0 : nil }
 
     /// The `bin` folder of a virtual environment holding compliance-trestle 5.2.0:
     /// `$EVIDENT_TRESTLE_VENV`, else /tmp/trestle-venv (PEERS.md §1 installs it there).

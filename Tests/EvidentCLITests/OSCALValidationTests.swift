@@ -1,3 +1,4 @@
+import EvidentCore
 import EvidentTestSupport
 import Foundation
 import Testing
@@ -48,7 +49,27 @@ enum OSCALValidators {
         try bench.expectSuccess(bench.run("evidence", "add", "keys.rotation", "--note", hostile))
         try bench.expectSuccess(bench.run("report", "--format", "oscal", "--out", "hostile.json"))
         documents.append(Document(path: bench.directory.path("hostile.json"), findings: try reviewedCount(bench, nil, [:])))
+        documents.append(try bundled(in: bench))
         return documents
+    }
+
+    /// A report as an auditor bundle renders it: file evidence with bundle paths (hostile names included).
+    static func bundled(in bench: Workbench) throws -> Document {
+        let test = try TestWorkspace()
+        try test.start(try TestChecklists.minimal())
+        try test.attachFile("keys.rotation", name: "rotation log #1 [final].csv", "date,key\n")
+        try test.attachFile("keys.rotation", name: "second.txt", "more\n")
+        try test.review("keys.rotation", .pass, "rotated")
+        var report = try test.report()
+        let section = try #require(report.sections.firstIndex { $0.id == "keys" })
+        let item = try #require(report.sections[section].items.firstIndex { $0.id == "keys.rotation" })
+        for index in report.sections[section].items[item].evidence.indices {
+            let evidence = report.sections[section].items[item].evidence[index]
+            report.sections[section].items[item].evidence[index].bundlePath =
+                "evidence/keys.rotation/\(evidence.sha256.prefix(12))-\(evidence.name ?? "file")"
+        }
+        let path = bench.directory.write("bundled.json", try OSCALAssessmentResults.render(report))
+        return Document(path: path, findings: 1)
     }
 
     /// Items reviewed pass, partial or fail in `cycle`: each must have a finding.

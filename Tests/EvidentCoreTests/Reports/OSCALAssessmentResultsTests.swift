@@ -118,7 +118,7 @@ import Testing
         let resources = try #require((root["back-matter"] as? [String: Any])?["resources"] as? [[String: Any]])
         let fileResource = try #require(resources.first { JSONTree.strings(in: $0, key: "value").contains(file.sha256) })
         let link = try #require((fileResource["rlinks"] as? [[String: Any]])?.first)
-        #expect(link["href"] as? String == "evidence/keys.rotation/\(file.sha256.prefix(12))-rotation-log.csv")
+        #expect(link["href"] as? String == "../evidence/keys.rotation/\(file.sha256.prefix(12))-rotation-log.csv", "relative to oscal/")
         let hash = try #require((link["hashes"] as? [[String: Any]])?.first)
         #expect(hash["algorithm"] as? String == "SHA-256" && hash["value"] as? String == file.sha256)
         for evidence in report.sections[0].items[0].evidence {

@@ -4,6 +4,8 @@ struct OSCALEvidence: Sendable {
     typealias EvidenceReport = AuditReport.EvidenceReport
 
     let naming: OSCALNaming
+    /// The bundle's root seen from the OSCAL document (`../` for `oscal/assessment-results.json`).
+    let bundleRoot: String
 
     /// The observation's UUID, for the findings that rest on it.
     func observationUUID(_ evidence: EvidenceReport) -> OSCALUUID { naming.uuid("evidence/\(evidence.id)/observation") }
@@ -85,7 +87,7 @@ struct OSCALEvidence: Sendable {
     func resource(_ evidence: EvidenceReport) -> OSCALResource {
         var links: [OSCALResourceLink] = []
         if let path = evidence.bundlePath {
-            links.append(OSCALResourceLink(href: OSCALText.uriReference(path), hashes: [.sha256(evidence.sha256)]))
+            links.append(OSCALResourceLink(href: OSCALText.uriReference(bundleRoot + path), hashes: [.sha256(evidence.sha256)]))
         } else if evidence.kind == .url, let url = evidence.url {
             links.append(OSCALResourceLink(href: OSCALText.uriReference(url)))
         }
@@ -94,6 +96,7 @@ struct OSCALEvidence: Sendable {
             OSCALProperty.evident("size", String(evidence.size)),
             OSCALProperty.evident("evidence-id", String(evidence.id)),
             OSCALProperty.evident("evidence-kind", evidence.kind.rawValue),
+            OSCALProperty.evident("bundle-path", evidence.bundlePath),
         ].compactMap { $0 }
         return OSCALResource(
             uuid: resourceUUID(evidence),

@@ -79,6 +79,7 @@ public enum ChecklistWriter {
 private struct YAMLText {
     private(set) var text = ""
 
+    /// Appends `line` and a line break.
     mutating func line(_ line: String) {
         text += line
         text += "\n"

@@ -22,6 +22,7 @@ public enum OSCALAssessmentResults {
 
     // MARK: - Document
 
+    /// The document as Codable values, before encoding.
     static func document(_ report: AuditReport, documentPath: String = bundleDocumentPath) -> OSCALAssessmentResultsDocument {
         let naming = OSCALNaming(report)
         let depth = documentPath.split(separator: "/", omittingEmptySubsequences: true).count - 1

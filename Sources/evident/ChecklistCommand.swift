@@ -5,8 +5,8 @@ import EvidentCore
 struct ChecklistCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checklist",
-        abstract: "Validate, load and inspect checklists.",
-        subcommands: [ChecklistValidate.self, ChecklistLoad.self, ChecklistList.self, ChecklistShow.self]
+        abstract: "Validate, load, inspect and import checklists.",
+        subcommands: [ChecklistValidate.self, ChecklistLoad.self, ChecklistList.self, ChecklistShow.self, ChecklistImport.self]
     )
 }
 

@@ -14,7 +14,7 @@ public enum HTMLText {
             case "\"": output += "&quot;"
             case "'": output += "&#39;"
             case "\n", "\t": output.unicodeScalars.append(scalar)
-            case _ where scalar.properties.generalCategory == .control || TerminalText.bidiControls.contains(scalar.value):
+            case _ where TextSanitizer.isControl(scalar) || TerminalText.isBidiControl(scalar):
                 output += "\u{FFFD}"
             default: output.unicodeScalars.append(scalar)
             }

@@ -6,33 +6,40 @@ public enum MarkdownText {
     /// `text` inert in Markdown: punctuation Markdown acts on is backslash-escaped, HTML-significant
     /// characters become entities, line breaks become `<br>` so table rows stay whole.
     public static func escape(_ text: String) -> String {
-        var output = ""
+        // Byte-level: reports of thousands of items escape megabytes of text.
+        var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 8)
         var first = true
-        for character in text {
+        var afterCarriageReturn = false
+        for scalar in text.unicodeScalars {
             defer { first = false }
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "{", "}", "$":
-                output.append("\\")
-                output.append(character)
-            case _ where first && (character == "#" || character == "+" || character == "-" || character == "="):
-                // Only where a value starts a line can these begin a heading or a list.
-                output.append("\\")
-                output.append(character)
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "&": output += "&amp;"
-            case "\r\n", "\n", "\r": output += "<br>"
+            let value = scalar.value
+            if value == 0x0A, afterCarriageReturn {  // "\r\n" is one line break
+                afterCarriageReturn = false
+                continue
+            }
+            afterCarriageReturn = value == 0x0D
+            switch value {
+            case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x7C, 0x7E, 0x7B, 0x7D, 0x24:  // \ ` * _ [ ] | ~ { } $
+                output += [0x5C, UInt8(value)]
+            case 0x23, 0x2B, 0x2D, 0x3D:  // # + - =: only where a value starts a line can they begin a heading or a list
+                if first { output.append(0x5C) }
+                output.append(UInt8(value))
+            case 0x3C: output += Array("&lt;".utf8)
+            case 0x3E: output += Array("&gt;".utf8)
+            case 0x26: output += Array("&amp;".utf8)
+            case 0x0A, 0x0D: output += Array("<br>".utf8)
             default:
-                if let scalar = character.unicodeScalars.first,
-                   scalar.properties.generalCategory == .control || TerminalText.bidiControls.contains(scalar.value) {
-                    output += "\u{FFFD}"
+                if TextSanitizer.isControl(scalar) || TerminalText.isBidiControl(scalar) {
+                    output += [0xEF, 0xBF, 0xBD]  // U+FFFD
+                } else if value < 0x80 {
+                    output.append(UInt8(value))
                 } else {
-                    output.append(character)
+                    UTF8.encode(scalar) { output.append($0) }
                 }
             }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Registers the `MARKDOWN` content type with Mustache once.

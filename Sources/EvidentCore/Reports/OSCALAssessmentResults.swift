@@ -8,19 +8,25 @@ public enum OSCALAssessmentResults {
     /// The OSCAL version the output follows.
     public static let oscalVersion = "1.2.1"
 
-    /// The OSCAL JSON of `report`, keys sorted, ending with a newline.
-    public static func render(_ report: AuditReport) throws -> String {
+    /// Where the document sits in an auditor bundle (SPEC §6).
+    public static let bundleDocumentPath = "oscal/assessment-results.json"
+
+    /// The OSCAL JSON of `report`, keys sorted, ending with a newline. Evidence with a `bundlePath`
+    /// is linked relative to `documentPath`, where this document sits in the same bundle.
+    public static func render(_ report: AuditReport, documentPath: String = bundleDocumentPath) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = try encoder.encode(document(report))
+        let data = try encoder.encode(document(report, documentPath: documentPath))
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     // MARK: - Document
 
-    static func document(_ report: AuditReport) -> OSCALAssessmentResultsDocument {
+    /// The document as Codable values, before encoding.
+    static func document(_ report: AuditReport, documentPath: String = bundleDocumentPath) -> OSCALAssessmentResultsDocument {
         let naming = OSCALNaming(report)
-        let evidence = OSCALEvidence(naming: naming)
+        let depth = documentPath.split(separator: "/", omittingEmptySubsequences: true).count - 1
+        let evidence = OSCALEvidence(naming: naming, bundleRoot: String(repeating: "../", count: max(0, depth)))
         let allEvidence = report.sections.flatMap(\.items).flatMap(\.evidence)
         let plan = planResource(report, naming: naming)
         let body = OSCALAssessmentResultsBody(

@@ -1,3 +1,5 @@
+import Mustache
+
 /// The values the report templates see: the report model flattened into dictionaries, with the
 /// labels, anchors, chart geometry and pre-escaped HTML a logic-less template cannot compute.
 enum ReportContext {
@@ -49,7 +51,7 @@ enum ReportContext {
         var context: [String: Any] = [
             "number": number, "id": section.id, "title": t(section.title), "anchor": "section-" + section.id,
             "description": t(section.description), "has_description": section.description != nil,
-            "description_html": section.description.map(HTMLText.markdown) ?? "",
+            "description_html": DeferredHTML.markdown(section.description),
             "score": percent(section.score), "item_count": section.items.count, "bar": bar(section.counts),
             "has_items": !section.items.isEmpty,
             "items": section.items.map(item),
@@ -61,16 +63,16 @@ enum ReportContext {
     private static func item(_ item: AuditReport.ItemReport) -> [String: Any] {
         let current = item.evidence.filter { $0.state != .withdrawn }
         return [
-            "id": item.id, "anchor": "item-" + item.id, "title": t(item.title), "title_html": HTMLText.inline(item.title),
+            "id": item.id, "anchor": "item-" + item.id, "title": t(item.title), "title_html": DeferredHTML.inline(item.title),
             "severity": item.severity.rawValue,
             "status": item.status.rawValue, "status_label": item.status.label, "status_symbol": symbol(item.status),
             "note": t(item.note), "has_note": item.note != nil,
             "reviewed_by": t(item.reviewedBy), "reviewed_at": item.reviewedAt?.iso8601 ?? "", "reviewed": item.reviewedAt != nil,
             "subsection": t(item.subsection), "has_subsection": item.subsection != nil,
             "description": t(item.description), "has_description": item.description != nil,
-            "description_html": item.description.map(HTMLText.markdown) ?? "",
+            "description_html": DeferredHTML.markdown(item.description),
             "guidance": t(item.guidance.map(HTMLText.trimmed)), "has_guidance": item.guidance != nil,
-            "guidance_html": item.guidance.map(HTMLText.markdown) ?? "",
+            "guidance_html": DeferredHTML.markdown(item.guidance),
             "has_source": item.source?.quote != nil || item.source?.section != nil,
             "source_section": t(item.source?.section), "source_quote": t(item.source?.quote),
             "references": item.references.map(t), "has_references": !item.references.isEmpty,
@@ -127,7 +129,7 @@ enum ReportContext {
             .filter { $0.status == .fail || $0.status == .partial }
             .sorted { ($0.severity, $0.status == .fail ? 0 : 1, $0.id) < ($1.severity, $1.status == .fail ? 0 : 1, $1.id) }
             .map { item in [
-                "id": item.id, "anchor": "item-" + item.id, "title": t(item.title), "title_html": HTMLText.inline(item.title),
+                "id": item.id, "anchor": "item-" + item.id, "title": t(item.title), "title_html": DeferredHTML.inline(item.title),
                 "severity": item.severity.rawValue, "status": item.status.rawValue, "status_label": item.status.label,
                 "status_symbol": symbol(item.status), "note": t(item.note),
             ] as [String: Any] }
@@ -186,5 +188,23 @@ enum ReportContext {
         while value >= 1024, unit < units.count - 1 { value /= 1024; unit += 1 }
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(tenths % 10) \(units[unit])"
+    }
+}
+
+/// HTML made from user text only when a template shows it: the Markdown report never does, and
+/// rendering every item's Markdown as HTML was most of its time on large checklists.
+enum DeferredHTML: MustacheCustomRenderable {
+    /// `HTMLText.markdown` of the text; empty for nil.
+    case markdown(String?)
+    /// `HTMLText.inline` of the text.
+    case inline(String)
+
+    var isNull: Bool { false }
+
+    var renderText: String {
+        switch self {
+        case let .markdown(text): text.map(HTMLText.markdown) ?? ""
+        case let .inline(text): HTMLText.inline(text)
+        }
     }
 }

@@ -32,7 +32,8 @@ extension AppDatabase {
     }
 
     /// Stores a new version of `checklist` with its sections and items, and logs the load.
-    func insertChecklistVersion(_ checklist: Checklist, contentHash: String, session: Session) throws -> Int64 {
+    /// `content` is its canonical JSON when the caller already has it (encoding a large checklist twice is slow).
+    func insertChecklistVersion(_ checklist: Checklist, contentHash: String, content: String? = nil, session: Session) throws -> Int64 {
         try write { db in
             try db.execute(
                 sql: """
@@ -40,7 +41,7 @@ extension AppDatabase {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [checklist.id, checklist.version, checklist.title, contentHash,
-                            CanonicalJSON.string(checklist), session.now, session.actor])
+                            content ?? CanonicalJSON.string(checklist), session.now, session.actor])
             let versionID = db.lastInsertedRowID
             for (position, section) in checklist.sections.enumerated() {
                 try db.execute(

@@ -8,6 +8,12 @@ public enum CanonicalJSON {
         String(decoding: data(value), as: UTF8.self)
     }
 
+    /// Compact canonical JSON of a list of strings; `[]` without an encoder for the empty list,
+    /// the common case for every item's scope tags and checks.
+    public static func string(_ strings: [String]) -> String {
+        strings.isEmpty ? "[]" : String(decoding: data(strings), as: UTF8.self)
+    }
+
     /// Compact canonical JSON bytes of `value`.
     public static func data(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()

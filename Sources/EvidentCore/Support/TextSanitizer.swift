@@ -9,7 +9,12 @@ public enum TextSanitizer {
 
     static func needsReplacing(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == "\n" || scalar == "\t" { return false }
-        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return true }
-        return TerminalText.bidiControls.contains(scalar.value)
+        return isControl(scalar) || TerminalText.isBidiControl(scalar)
+    }
+
+    /// Whether `scalar` is a control character (general category Cc: U+0000–U+001F, U+007F–U+009F),
+    /// decided without a Unicode property lookup.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }

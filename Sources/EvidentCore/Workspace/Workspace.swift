@@ -59,18 +59,20 @@ extension Workspace {
     /// Loads checklists: identical content is a no-op, a new version string adds a version, changed
     /// content under a loaded version string is refused. Every conflict is found before anything is stored.
     public func load(_ checklists: [Checklist], session: Session) throws -> [ChecklistLoadOutcome] {
-        var plan: [(Checklist, String, StoredChecklistVersion?)] = []
+        var plan: [(Checklist, Data, String, StoredChecklistVersion?)] = []
         for checklist in checklists {
-            let hash = ChecklistContent.hash(checklist)
+            let content = CanonicalJSON.data(checklist)
+            let hash = Digest.sha256(content)  // ChecklistContent.hash, from the one encoding
             let existing = try database.checklistVersion(checklistID: checklist.id, version: checklist.version)
             if let existing, existing.contentHash != hash {
                 throw WorkflowError.versionChanged(checklist: checklist.id, version: checklist.version)
             }
-            plan.append((checklist, hash, existing))
+            plan.append((checklist, content, hash, existing))
         }
-        return try plan.map { checklist, hash, existing in
+        return try plan.map { checklist, content, hash, existing in
             if let existing { return .unchanged(existing) }
-            let id = try database.insertChecklistVersion(checklist, contentHash: hash, session: session)
+            let id = try database.insertChecklistVersion(
+                checklist, contentHash: hash, content: String(decoding: content, as: UTF8.self), session: session)
             return .added(try database.checklistVersion(id: id)!)
         }
     }

@@ -1,11 +1,12 @@
 /// The parts of OSCAL 1.2.1's metadata and back-matter that Evident writes, keys spelt as OSCAL
 /// spells them. Optional arrays are nil rather than empty: OSCAL requires at least one element.
 
-/// A name/value pair; Evident's own names carry `ns` = `OSCALText.namespace`.
-struct OSCALProperty: Encodable, Sendable, Equatable {
+/// A name/value pair; Evident's own names carry `ns` = `OSCALText.namespace`. Also read from catalogs.
+struct OSCALProperty: Codable, Sendable, Equatable {
     var name: String
     var value: String
     var ns: String?
+    var `class`: String?
 
     /// An Evident property, or nil when `value` is blank (OSCAL property values must not be).
     static func evident(_ name: String, _ value: String?) -> OSCALProperty? {

@@ -4,6 +4,8 @@ struct OSCALEvidence: Sendable {
     typealias EvidenceReport = AuditReport.EvidenceReport
 
     let naming: OSCALNaming
+    /// The bundle's root seen from the OSCAL document (`../` for `oscal/assessment-results.json`).
+    let bundleRoot: String
 
     /// The observation's UUID, for the findings that rest on it.
     func observationUUID(_ evidence: EvidenceReport) -> OSCALUUID { naming.uuid("evidence/\(evidence.id)/observation") }
@@ -56,13 +58,13 @@ struct OSCALEvidence: Sendable {
 
     private func description(_ evidence: EvidenceReport, item: AuditReport.ItemReport) -> String {
         let what: String = switch evidence.kind {
-        case .file: "File \(OSCALText.inline(evidence.name ?? "(unnamed)")) (\(evidence.size) bytes)"
-        case .scan: "Scan result \(OSCALText.inline(evidence.name ?? "(unnamed)")) (\(evidence.size) bytes)"
+        case .file: "File \(OSCALText.inlineName(evidence.name ?? "")) (\(evidence.size) bytes)"
+        case .scan: "Scan result \(OSCALText.inlineName(evidence.name ?? "")) (\(evidence.size) bytes)"
         case .url: "Link \(OSCALText.inline(evidence.url ?? ""))"
         case .note: "Note"
         }
         var text = "\(what), SHA-256 \(evidence.sha256), attached to item \(item.id) by "
-            + "\(OSCALText.inline(evidence.addedBy)) at \(evidence.addedAt.iso8601); state: \(evidence.state.rawValue)."
+            + "\(OSCALText.inlineName(evidence.addedBy)) at \(evidence.addedAt.iso8601); state: \(evidence.state.rawValue)."
         if evidence.kind == .note, let note = evidence.note {
             text += "\n\n" + OSCALText.markdownLiteral(note)
         }
@@ -85,7 +87,7 @@ struct OSCALEvidence: Sendable {
     func resource(_ evidence: EvidenceReport) -> OSCALResource {
         var links: [OSCALResourceLink] = []
         if let path = evidence.bundlePath {
-            links.append(OSCALResourceLink(href: OSCALText.uriReference(path), hashes: [.sha256(evidence.sha256)]))
+            links.append(OSCALResourceLink(href: OSCALText.uriReference(bundleRoot + path), hashes: [.sha256(evidence.sha256)]))
         } else if evidence.kind == .url, let url = evidence.url {
             links.append(OSCALResourceLink(href: OSCALText.uriReference(url)))
         }
@@ -94,6 +96,7 @@ struct OSCALEvidence: Sendable {
             OSCALProperty.evident("size", String(evidence.size)),
             OSCALProperty.evident("evidence-id", String(evidence.id)),
             OSCALProperty.evident("evidence-kind", evidence.kind.rawValue),
+            OSCALProperty.evident("bundle-path", evidence.bundlePath),
         ].compactMap { $0 }
         return OSCALResource(
             uuid: resourceUUID(evidence),

@@ -67,7 +67,7 @@ struct OSCALReviews: Sendable {
     }
 
     private func reviewerText(_ item: ItemReport) -> String {
-        let who = OSCALText.inline(item.reviewedBy ?? "an unknown reviewer")
+        let who = item.reviewedBy.map(OSCALText.inlineName) ?? "an unknown reviewer"
         return item.reviewedAt.map { "\(who) at \($0.iso8601)" } ?? who
     }
 

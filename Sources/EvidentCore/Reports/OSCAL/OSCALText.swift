@@ -29,6 +29,9 @@ enum OSCALText {
         return line.isEmpty ? fallback : markdownLiteral(line)
     }
 
+    /// A name (an actor, a file) on one line, as Markdown for the middle of a line.
+    static func inlineName(_ text: String) -> String { inline(line(text, fallback: "(unnamed)")) }
+
     /// `text` as Markdown that renders as exactly `text`, for the middle of a line.
     static func inline(_ text: String) -> String { markdownLiteral(text, startsLine: false) }
 

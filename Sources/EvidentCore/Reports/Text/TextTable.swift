@@ -67,6 +67,11 @@ public enum TerminalText {
 
     /// Right-to-left and directional override characters that can disguise text.
     static let bidiControls: Set<UInt32> = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F]
+
+    /// Whether `scalar` is one of `bidiControls`; most text is tested, so the range test comes first.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x200E...0x2069).contains(scalar.value) && bidiControls.contains(scalar.value)
+    }
 }
 
 /// ANSI styling that is switched off unless output goes to a terminal without `NO_COLOR`.

@@ -5,7 +5,7 @@ BIN      := .build/$(CONFIG)/evident
 SHARED   ?= ../shared
 DEMO_DIR ?= demo-workspace
 
-.PHONY: all demo test build deps coverage browser-check completions man install clean
+.PHONY: all demo test build deps coverage browser-check completions man install fuzz soak clean
 
 all: build
 
@@ -38,6 +38,10 @@ coverage:
 		echo "coverage: $(SHARED)/tools/seed-coverage not found; skipped (the checklist's own tests still ran)"; \
 	fi
 
+# Fault tests: SIGKILL during writes, 4 x 50 concurrent writers, a full disk (scripts/soak.sh).
+soak: build
+	scripts/soak.sh $(BIN)
+
 # Renders the demo's HTML report in headless Chromium (installed when absent); fails on any
 # console error or blocked request. The screenshot lands in .build/browser-check/report.png.
 browser-check: build
@@ -68,6 +72,23 @@ install: man
 	.build/release/evident --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/evident
 	.build/release/evident --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_evident
 	.build/release/evident --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/evident.fish
+
+# libFuzzer on the parsers of untrusted input (checklist YAML, review CSV, auditor bundles), each
+# for FUZZ_SECONDS, from the seeds in Tests/Fixtures/fuzz/; a crash leaves its input in
+# .build-fuzz/crash-TARGET-* (add it to Tests/Fixtures/fuzz/regressions/TARGET/ with the fix).
+FUZZ_SECONDS ?= 60
+FUZZER_RUNTIME ?= $(shell find $(dir $(shell readlink -f $(shell command -v swift)))../lib/clang -name 'libclang_rt.fuzzer_no_main-x86_64.a' 2>/dev/null | head -1)
+fuzz: deps
+	@[ -n "$(FUZZER_RUNTIME)" ] || { echo "fuzz: libclang_rt.fuzzer_no_main not found in the Swift toolchain"; exit 1; }
+	EVIDENT_FUZZ=$(FUZZER_RUNTIME) $(SWIFT) build --product EvidentFuzz --scratch-path .build-fuzz
+	@for target in checklist csv bundle; do \
+		mkdir -p .build-fuzz/corpus/$$target; \
+		echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
+		EVIDENT_FUZZ_TARGET=$$target .build-fuzz/debug/EvidentFuzz .build-fuzz/corpus/$$target Tests/Fixtures/fuzz/$$target \
+			$$(ls -d Tests/Fixtures/fuzz/regressions/$$target 2>/dev/null) \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+			-artifact_prefix=.build-fuzz/crash-$$target- 2>&1 | grep -E '^(stat::|==|SUMMARY|Done)' || exit 1; \
+	done
 
 clean:
 	rm -rf .build $(DEMO_DIR)

@@ -1,10 +1,20 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 /// Swift 6 language mode everywhere, with existential `any` spelled out.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
+
+/// `make fuzz` sets EVIDENT_FUZZ to the path of libFuzzer's `fuzzer_no_main` runtime: the core and
+/// the harness are then built with libFuzzer's coverage instrumentation and AddressSanitizer, and
+/// the harness drives libFuzzer from its own entry point. Normal builds never see these flags.
+let fuzzerRuntime = ProcessInfo.processInfo.environment["EVIDENT_FUZZ"]
+let fuzzSwiftSettings: [SwiftSetting] = fuzzerRuntime == nil ? [] : [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")]
+let fuzzLinkerSettings: [LinkerSetting] = fuzzerRuntime.map {
+    [.unsafeFlags(["-sanitize=address", "-use-ld=lld", "-Xlinker", $0, "-lstdc++"])]
+} ?? []
 
 let package = Package(
     name: "Evident",
@@ -32,7 +42,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            swiftSettings: swiftSettings,
+            swiftSettings: swiftSettings + fuzzSwiftSettings,
             plugins: ["EmbedResourcesPlugin"]
         ),
         // The command line: parse, call EvidentCore, print, map errors to exit codes.
@@ -43,6 +53,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
+        ),
+        // libFuzzer harness for the checklist loader, review CSV and bundle reader (`make fuzz`).
+        .executableTarget(
+            name: "EvidentFuzz",
+            dependencies: ["EvidentCore"],
+            swiftSettings: swiftSettings + fuzzSwiftSettings,
+            linkerSettings: fuzzLinkerSettings
         ),
         // Build-time tool: turns Templates/ and Checklists/liasonpay/ into Swift string literals.
         .executableTarget(name: "EmbedResources", swiftSettings: swiftSettings),

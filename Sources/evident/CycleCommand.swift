@@ -98,12 +98,12 @@ struct CycleShow: AsyncParsableCommand {
                 var lines = ["Cycle \(cycle.name) (\(cycle.state.rawValue))",
                              "  checklist   \(cycle.checklistID) \(cycle.version)",
                              "  scope       \(cycle.scope.isEmpty ? "(none)" : cycle.scope.joined(separator: ", "))",
-                             "  started     \(cycle.startedAt) by \(cycle.startedBy)"]
-                if let closed = cycle.closedAt { lines.append("  closed      \(closed) by \(cycle.closedBy ?? "?")") }
+                             "  started     \(cycle.startedAt) by \(TerminalText.oneLine(cycle.startedBy))"]
+                if let closed = cycle.closedAt { lines.append("  closed      \(closed) by \(TerminalText.oneLine(cycle.closedBy ?? "?"))") }
                 for state in try open.signoffStates(of: try open.snapshot(of: cycle, now: try workspace.now())) {
                     let signoff = state.signoff
                     let signed = signoff.keyFingerprint.map { "signed, key \($0)" + (state.signatureHolds ? "" : ", SIGNATURE DOES NOT HOLD") } ?? "unsigned"
-                    lines.append("  sign-off    \(signoff.at) by \(signoff.signer) (\(signed))\(state.stale ? " — STALE: the cycle changed since" : ""): \(TerminalText.oneLine(signoff.statement))")
+                    lines.append("  sign-off    \(signoff.at) by \(TerminalText.oneLine(signoff.signer)) (\(signed))\(state.stale ? " — STALE: the cycle changed since" : ""): \(TerminalText.oneLine(signoff.statement))")
                 }
                 lines.append("")
                 lines.append(StatusText.render(status, style: outputStyle))

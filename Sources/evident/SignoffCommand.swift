@@ -24,7 +24,7 @@ struct SignoffCommand: AsyncParsableCommand {
             let state = try workspace.open().signOff(cycle: cycle, statement: statement, key: key, session: try workspace.session())
             let signoff = state.signoff
             let signature = signoff.keyFingerprint.map { "signed with Ed25519 key \($0)" } ?? "unsigned (no key given)"
-            Terminal.output("Signed off cycle \(cycle) as \(signoff.signer) at \(signoff.at): digest \(signoff.digest.prefix(16))…, \(signature).")
+            Terminal.output("Signed off cycle \(cycle) as \(TerminalText.oneLine(signoff.signer)) at \(signoff.at): digest \(signoff.digest.prefix(16))…, \(signature).")
         }
     }
 }

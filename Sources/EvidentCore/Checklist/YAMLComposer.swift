@@ -56,7 +56,10 @@ struct YAMLComposer {
 
         mutating func run(_ parser: inout yaml_parser_t) throws(Failure) -> Result {
             var event = try next(&parser)
-            guard event.type == YAML_STREAM_START_EVENT else { throw Failure(message: "not a YAML stream", mark: nil) }
+            guard event.type == YAML_STREAM_START_EVENT else {
+                yaml_event_delete(&event)
+                throw Failure(message: "not a YAML stream", mark: nil)
+            }
             yaml_event_delete(&event)
             event = try next(&parser)
             if event.type == YAML_STREAM_END_EVENT {
@@ -64,9 +67,11 @@ struct YAMLComposer {
                 return Result(root: nil, problems: problems)
             }
             yaml_event_delete(&event)  // document start
-            event = try next(&parser)
-            let root = try node(from: event, &parser, depth: 1)
-            yaml_event_delete(&event)
+            var rootEvent = try next(&parser)
+            // Deleted on every path: a failure deep inside the document must not leak the root's
+            // anchor or tag (found by fuzzing).
+            defer { yaml_event_delete(&rootEvent) }
+            let root = try node(from: rootEvent, &parser, depth: 1)
             event = try next(&parser)  // document end
             yaml_event_delete(&event)
             event = try next(&parser)

@@ -79,10 +79,11 @@ public enum CSV {
         return records
     }
 
-    /// `value` as one CSV field: quoted when it holds a comma, quote or line break; a leading `=`, `+`,
-    /// `-`, `@`, tab or carriage return is neutralised with a `'` so spreadsheets do not run it as a formula.
+    /// `value` as one CSV field: control and direction-override characters replaced, quoted when it
+    /// holds a comma, quote or line break; a leading `=`, `+`, `-`, `@`, tab or carriage return is
+    /// neutralised with a `'` so spreadsheets do not run it as a formula.
     public static func field(_ value: String) -> String {
-        var text = value
+        var text = TextSanitizer.visible(value)
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             text = "'" + text
         }

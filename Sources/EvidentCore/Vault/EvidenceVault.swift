@@ -36,19 +36,30 @@ public struct EvidenceVault: Sendable {
         let writer = try IncomingFile(vault: self)
         do throws(VaultError) {
             var filter = SensitiveFilter(redact: redact)
-            var buffer = [UInt8](repeating: 0, count: 1 << 20)
+            var buffer = [UInt8](repeating: 0, count: BackgroundWriter.chunkSize)
+            let name = (source as NSString).lastPathComponent
             var first = true
             while true {
                 let count = try VaultFile.read(input, into: &buffer, path: source)
                 if count == 0 { break }
                 done += Int64(count)
-                progress.update("storing \((source as NSString).lastPathComponent)", done: done, total: total)
+                progress.update("storing \(name)", done: done, total: total)
                 if first {
                     filter.decideKind(from: buffer[..<count])
                     first = false
                 }
                 try buffer.withUnsafeBufferPointer { chunk throws(VaultError) in
                     try filter.feed(UnsafeBufferPointer(rebasing: chunk[..<count]), into: writer)
+                }
+                if !filter.isText {
+                    // Binary files need no line scanning: read straight into the writer's buffers.
+                    while true {
+                        let read = try writer.append(from: input, path: source) { _ in }
+                        if read == 0 { break }
+                        done += Int64(read)
+                        progress.update("storing \(name)", done: done, total: total)
+                    }
+                    break
                 }
             }
             try filter.finish(into: writer)

@@ -103,6 +103,7 @@ final class IncomingFile {
     private let vault: EvidenceVault
     private let temporaryPath: String
     private let descriptor: Int32
+    private let writer: BackgroundWriter
     private var hasher = SHA256()
     private var size: Int64 = 0
     private var finished = false
@@ -117,22 +118,50 @@ final class IncomingFile {
                 throw .writeFailed(path: vault.directory, reason: error.localizedDescription)
             }
         }
+        Self.removeAbandoned(in: vault.directory)
         temporaryPath = vault.directory + "/" + Self.prefix + "\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw .writeFailed(path: vault.directory, reason: String(cString: strerror(errno))) }
+        writer = BackgroundWriter(descriptor: descriptor, path: vault.directory)
     }
 
     deinit { if !finished { discard() } }
 
-    /// Appends `bytes` to the file and the hash.
+    /// Deletes partial files left by writers that died (their process id no longer runs).
+    static func removeAbandoned(in directory: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid() else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH { unlink(directory + "/" + name) }
+        }
+    }
+
+    /// Appends `bytes` to the file (written on a second thread) and to the hash.
     func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(VaultError) {
         hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
         size += Int64(bytes.count)
-        try VaultFile.write(descriptor, bytes, path: vault.directory)
+        try writer.enqueue(copying: bytes)
+    }
+
+    /// Fills a pooled buffer from `descriptor`, hashes it and hands it to the writer without a copy;
+    /// returns the bytes read (0 at the end), and the buffer so the caller may look at it first.
+    func append(from descriptor: Int32, path: String, inspect: (UnsafeBufferPointer<UInt8>) -> Void) throws(VaultError) -> Int {
+        let chunk = writer.take()
+        let count = try VaultFile.read(descriptor, into: &chunk.bytes, path: path)
+        chunk.count = count
+        chunk.bytes.withUnsafeBufferPointer { buffer in
+            let filled = UnsafeBufferPointer(rebasing: buffer[..<count])
+            inspect(filled)
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(filled))
+        }
+        size += Int64(count)
+        try writer.enqueue(chunk)
+        return count
     }
 
     /// Syncs the file, renames it to its digest (keeping an identical file already there) and makes it read-only.
     func commit() throws(VaultError) -> (digest: String, size: Int64) {
+        try writer.drain()
         let digest = Digest.hex(hasher.finalize())
         guard fsync(descriptor) == 0 else { throw .writeFailed(path: vault.directory, reason: String(cString: strerror(errno))) }
         close(descriptor)
@@ -154,6 +183,7 @@ final class IncomingFile {
 
     /// Removes the partial file.
     func discard() {
+        try? writer.drain()
         if !finished {
             close(descriptor)
             finished = true

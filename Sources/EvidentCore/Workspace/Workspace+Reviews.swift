@@ -80,6 +80,18 @@ extension Workspace {
     }
 }
 
+/// Reading a review CSV (`item,status,note`) against known items: the entries, or every problem by row.
+public enum ReviewCSVReader {
+    /// The entries of `text`, or the diagnostics that refuse it.
+    public static func read(_ text: String, file: String, knownItems: [String]) -> (entries: [ReviewEntry], diagnostics: [Diagnostic]) {
+        do {
+            return ReviewCSV.entries(try CSV.parse(text), file: file, knownItems: knownItems)
+        } catch {
+            return ([], [Diagnostic(.error, error.message, file: file, line: error.line)])
+        }
+    }
+}
+
 /// The rows of a review CSV checked against the cycle's items.
 enum ReviewCSV {
     static let columns = ["item", "status", "note"]

@@ -21,17 +21,17 @@ enum Terminal {
 
     /// `evident: error: MESSAGE` on standard error.
     static func error(_ message: String) {
-        standardError("evident: " + paint("error:", .red, colorOnStandardError) + " " + message)
+        standardError("evident: " + paint("error:", .red, colorOnStandardError) + " " + TextSanitizer.visible(message))
     }
 
     /// `evident: warning: MESSAGE` on standard error.
     static func warning(_ message: String) {
-        standardError("evident: " + paint("warning:", .yellow, colorOnStandardError) + " " + message)
+        standardError("evident: " + paint("warning:", .yellow, colorOnStandardError) + " " + TextSanitizer.visible(message))
     }
 
     /// `hint: MESSAGE` on standard error.
     static func hint(_ message: String) {
-        standardError(paint("hint:", .cyan, colorOnStandardError) + " " + message)
+        standardError(paint("hint:", .cyan, colorOnStandardError) + " " + TextSanitizer.visible(message))
     }
 
     /// A plain message on standard error (progress and notes that are not results).
@@ -42,7 +42,7 @@ enum Terminal {
     /// Every diagnostic as `PATH:LINE:COLUMN: error: MESSAGE` on standard error.
     static func diagnostics(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
-            var line = diagnostic.description
+            var line = TextSanitizer.visible(diagnostic.description)
             if colorOnStandardError {
                 let label = diagnostic.severity.rawValue + ":"
                 let color: Color = diagnostic.severity == .error ? .red : .yellow

@@ -5,7 +5,7 @@ BIN      := .build/$(CONFIG)/evident
 SHARED   ?= ../shared
 DEMO_DIR ?= demo-workspace
 
-.PHONY: all demo test build deps coverage browser-check completions man install fuzz soak clean
+.PHONY: all demo test build deps coverage browser-check completions man install fuzz soak bench clean
 
 all: build
 
@@ -37,6 +37,10 @@ coverage:
 	else \
 		echo "coverage: $(SHARED)/tools/seed-coverage not found; skipped (the checklist's own tests still ran)"; \
 	fi
+
+# Every performance figure against its reference and goal, in one table (bench/run.sh).
+bench: deps
+	bench/run.sh
 
 # Fault tests: SIGKILL during writes, 4 x 50 concurrent writers, a full disk (scripts/soak.sh).
 soak: build
@@ -84,7 +88,7 @@ fuzz: deps
 	@for target in checklist csv bundle; do \
 		mkdir -p .build-fuzz/corpus/$$target; \
 		echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
-		EVIDENT_FUZZ_TARGET=$$target .build-fuzz/debug/EvidentFuzz .build-fuzz/corpus/$$target Tests/Fixtures/fuzz/$$target \
+		LSAN_OPTIONS=suppressions=Tests/Fixtures/fuzz/lsan.supp EVIDENT_FUZZ_TARGET=$$target .build-fuzz/debug/EvidentFuzz .build-fuzz/corpus/$$target Tests/Fixtures/fuzz/$$target \
 			$$(ls -d Tests/Fixtures/fuzz/regressions/$$target 2>/dev/null) \
 			-max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 			-artifact_prefix=.build-fuzz/crash-$$target- 2>&1 | grep -E '^(stat::|==|SUMMARY|Done)' || exit 1; \

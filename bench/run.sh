@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# make bench: builds release and prints one table — every figure side by side with its reference
+# and goal, best of RUNS (default 3), with peak memory. Needs python3; installs compliance-trestle
+# 5.2.0 into /tmp/trestle-venv when missing (skipped, with a note, when that cannot be done).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-3}
+shared=${EVIDENT_SHARED:-../shared}
+catalog=${BENCH_CATALOG:-$shared/data/oscal/catalog/NIST_SP-800-53_rev5.0.1_catalog.json}
+venv=${EVIDENT_TRESTLE_VENV:-/tmp/trestle-venv}
+
+echo "bench: building release…" >&2
+swift build -c release >/dev/null || exit 1
+bin=$PWD/.build/release/evident
+work=$(mktemp -d /tmp/evident-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export EVIDENT_USER=bench EVIDENT_NOW=2026-10-01T09:00:00Z NO_COLOR=1
+
+# best N CMD...: the fastest of N runs as "seconds peak-KB" (setup of each run is not timed).
+best() {
+  local runs=$1; shift
+  local fastest="" memory=0
+  for _ in $(seq "$runs"); do
+    [ -n "${BEFORE:-}" ] && eval "$BEFORE"
+    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/err" || { echo "bench: failed: $* ($(tail -n 2 "$work/err"))" >&2; echo "nan 0"; return; }
+    read -r seconds kb < <(tail -n 1 "$work/time")
+    if [ -z "$fastest" ] || awk "BEGIN{exit !($seconds < $fastest)}"; then fastest=$seconds; memory=$kb; fi
+  done
+  echo "$fastest $memory"
+}
+rows=()
+# row NAME SECONDS KB REFERENCE REF_SECONDS GOAL_KIND GOAL [MAX_MB]: goal kinds: max (seconds),
+# ratio (evident/reference at most), speedup (reference/evident at least).
+row() {
+  local name=$1 s=$2 kb=$3 ref=$4 rs=$5 kind=$6 goal=$7 maxmb=${8:-}
+  local mb=$((kb / 1024)) verdict measure
+  case $kind in
+    max) measure="${s} s"; verdict=$(awk "BEGIN{print ($s <= $goal) ? \"yes\" : \"NO\"}"); goal="≤ ${goal} s" ;;
+    ratio) measure=$(awk "BEGIN{printf \"%.2f×\", $s / $rs}"); verdict=$(awk "BEGIN{print ($s / $rs <= $goal) ? \"yes\" : \"NO\"}"); goal="≤ ${goal}×" ;;
+    speedup) measure=$(awk "BEGIN{printf \"%.1f× faster\", $rs / $s}"); verdict=$(awk "BEGIN{print ($rs / $s >= $goal) ? \"yes\" : \"NO\"}"); goal="≥ ${goal}×" ;;
+  esac
+  if [ -n "$maxmb" ]; then goal="$goal, ≤ $maxmb MB"; [ "$mb" -le "$maxmb" ] || verdict=NO; fi
+  rows+=("$(printf '%-44s %8s %7s  %-30s %8s  %-16s %-20s %s' "$name" "$s" "$mb" "$ref" "$rs" "$measure" "$goal" "$verdict")")
+}
+
+echo "bench: start-up" >&2
+read -r s kb < <(best 10 "$bin" --version)
+row "evident --version" "$s" "$kb" "-" "-" max 0.02
+
+echo "bench: evidence add of 512 MiB" >&2
+head -c $((512 << 20)) /dev/urandom > "$work/big.bin"
+read -r ref_s ref_kb < <(best "$RUNS" openssl dgst -sha256 "$work/big.bin")
+BEFORE='rm -rf "$work/add"; EVIDENT_DB=$work/add/e.db "$bin" init >/dev/null; EVIDENT_DB=$work/add/e.db "$bin" checklist load Tests/Fixtures/checklists/minimal >/dev/null; EVIDENT_DB=$work/add/e.db "$bin" cycle start b >/dev/null'
+read -r s kb < <(EVIDENT_DB=$work/add/e.db best "$RUNS" "$bin" evidence add keys.rotation "$work/big.bin")
+unset BEFORE
+row "evidence add (512 MiB, synced)" "$s" "$kb" "openssl dgst -sha256" "$ref_s" ratio 1.25 64
+rm -f "$work/big.bin"
+
+echo "bench: a 10,000-item checklist, two reviewed cycles" >&2
+python3 bench/generate-checklist.py "$work/cl" 10000 >/dev/null
+export EVIDENT_DB=$work/ten/e.db
+{ "$bin" init && "$bin" checklist load "$work/cl" && "$bin" cycle start A && "$bin" review import "$work/cl/reviews.csv" \
+  && "$bin" cycle close A && "$bin" cycle start B --carry-forward; } >/dev/null
+sed 's/,pass,/,TMP,/; s/,fail,/,pass,/; s/,TMP,/,fail,/' "$work/cl/reviews.csv" > "$work/cl/reviews-b.csv"
+"$bin" review import "$work/cl/reviews-b.csv" >/dev/null
+read -r s kb < <(best "$RUNS" "$bin" status --format json); row "status (10,000 items)" "$s" "$kb" "-" "-" max 0.15
+read -r s kb < <(best "$RUNS" "$bin" report --format html --out "$work/r.html"); row "report --format html (10,000 items)" "$s" "$kb" "-" "-" max 1.5
+read -r s kb < <(best "$RUNS" "$bin" diff A B --format json); row "diff A B (10,000 items)" "$s" "$kb" "-" "-" max 0.4
+unset EVIDENT_DB
+
+if [ -f "$catalog" ]; then
+  echo "bench: OSCAL SP 800-53 catalog → checklist → load → cycle → Markdown report" >&2
+  evident_path='set -e; d=$(mktemp -d "$0/e.XXXX"); export EVIDENT_DB=$d/ws/e.db
+"$1" checklist import --from oscal "$2" --out "$d/c"; "$1" init; "$1" checklist load "$d/c"; "$1" cycle start x; "$1" report --format md --out "$d/r.md"'
+  read -r s kb < <(best "$RUNS" bash -c "$evident_path" "$work" "$bin" "$catalog")
+  if [ -x "$venv/bin/trestle" ] || { python3 -m venv "$venv" >/dev/null 2>&1 && "$venv/bin/pip" install -q compliance-trestle==5.2.0 >/dev/null 2>&1; }; then
+    trestle_path='set -e; d=$(mktemp -d "$0/t.XXXX"); cd "$d"; "$1" init >/dev/null; "$1" import -f "$2" -o c; "$1" author catalog-generate -n c -o md'
+    read -r ts tkb < <(best "$RUNS" bash -c "$trestle_path" "$work" "$venv/bin/trestle" "$(realpath "$catalog")")
+    row "OSCAL catalog → report (1,007 controls)" "$s" "$kb" "trestle init+import+generate" "$ts" speedup 15 60
+  else
+    row "OSCAL catalog → report (1,007 controls)" "$s" "$kb" "(trestle not installable)" "-" max 99 60
+  fi
+else
+  echo "bench: note: no catalog at $catalog; the OSCAL row is skipped" >&2
+fi
+
+echo "bench: scan of a 100+ MB real source tree" >&2
+scan=$(SCRATCH=.build RUNS=$RUNS bench/scan-vs-grep.sh 2>/dev/null | tail -n 2)
+es=$(echo "$scan" | sed -n 1p | awk '{print $(NF-5)}'); ekb=$(( $(echo "$scan" | sed -n 1p | awk '{print $(NF-4)}') * 1024 ))
+gs=$(echo "$scan" | sed -n 2p | awk '{print $(NF-4)}')
+[ -n "$es" ] && [ -n "$gs" ] && row "scan (100+ MB tree, 7 detectors)" "$es" "$ekb" "grep -rEnI, 14 patterns" "$gs" ratio 1.0
+
+echo
+echo "Evident $("$bin" --version) — $(nproc) cores, $(awk '/MemTotal/{printf "%d GiB", $2/1048576}' /proc/meminfo), $(uname -sr); best of $RUNS"
+printf '%-44s %8s %7s  %-30s %8s  %-16s %-20s %s\n' "benchmark" "wall s" "RSS MB" "reference" "ref s" "result" "goal" "met"
+printf '%s\n' "${rows[@]}"

@@ -69,13 +69,13 @@ man: deps
 # Installs the release binary, man pages and completions under PREFIX (default /usr/local).
 PREFIX ?= /usr/local
 install: man
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static
 	install -d $(PREFIX)/bin $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions $(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
-	install -m 0755 .build/release/evident $(PREFIX)/bin/evident
+	install -m 0755 -s .build-static/release/evident $(PREFIX)/bin/evident
 	install -m 0644 .build/share/man/man1/*.1 $(PREFIX)/share/man/man1/
-	.build/release/evident --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/evident
-	.build/release/evident --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_evident
-	.build/release/evident --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/evident.fish
+	$(PREFIX)/bin/evident --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/evident
+	$(PREFIX)/bin/evident --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_evident
+	$(PREFIX)/bin/evident --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/evident.fish
 
 # libFuzzer on the parsers of untrusted input (checklist YAML, review CSV, auditor bundles), each
 # for FUZZ_SECONDS, from the seeds in Tests/Fixtures/fuzz/; a crash leaves its input in

@@ -19,7 +19,7 @@ RUNS=${RUNS:-3}
 MIN_BYTES=$((100 * 1024 * 1024))
 
 echo "building evident (release, scratch path $SCRATCH)…" >&2
-swift build -c release --product evident --scratch-path "$SCRATCH" >/dev/null
+swift build -c release --product evident --scratch-path "$SCRATCH" $([[ $SCRATCH == .build-static ]] && echo --static-swift-stdlib) >/dev/null
 EVIDENT="$SCRATCH/release/evident"
 
 tree_bytes() { du -sb "$1" 2>/dev/null | cut -f1; }

@@ -1,7 +1,7 @@
 /// Turns composed YAML nodes into checklist values, reporting every rule broken (SPEC §2).
 enum ChecklistDecoder {
     /// The fields of `checklist.yaml`.
-    struct Header {
+    struct Header: Sendable {
         var id: String
         var title: String
         var version: String

@@ -79,16 +79,10 @@ public enum ChecklistLoader {
             diagnostics.append(Diagnostic(
                 .error, "no section files: add one .yaml file per section beside checklist.yaml", file: directory))
         }
-        for file in sorted {
-            var fileDiagnostics = FileDiagnostics(file: file.path)
-            if let root = compose(file, diagnostics: &fileDiagnostics) {
-                if file.name == ChecklistRules.headerFile {
-                    header = ChecklistDecoder.header(root, diagnostics: &fileDiagnostics)
-                } else if let decoded = ChecklistDecoder.section(root, diagnostics: &fileDiagnostics) {
-                    sections.append(SectionPlace(section: decoded.section, file: file.path, idMark: decoded.idMark, marks: decoded.marks))
-                }
-            }
-            diagnostics += fileDiagnostics.all
+        for read in readAll(sorted) {
+            header = header ?? read.header
+            if let section = read.section { sections.append(section) }
+            diagnostics += read.diagnostics
         }
         diagnostics += crossFileProblems(sections)
         guard !diagnostics.hasErrors, let header else {
@@ -159,10 +153,55 @@ public enum ChecklistLoader {
         return root
     }
 
+    /// One file read on its own: its header or section, and its diagnostics.
+    private struct FileResult: Sendable {
+        var header: ChecklistDecoder.Header?
+        var section: SectionPlace?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Reads every file, on both cores when there are several; results in the files' order.
+    private static func readAll(_ files: [ChecklistFile]) -> [FileResult] {
+        let results = FileResults(count: files.count)
+        let read: @Sendable (Int) -> Void = { index in
+            let file = files[index]
+            var fileDiagnostics = FileDiagnostics(file: file.path)
+            var result = FileResult()
+            if let root = compose(file, diagnostics: &fileDiagnostics) {
+                if file.name == ChecklistRules.headerFile {
+                    result.header = ChecklistDecoder.header(root, diagnostics: &fileDiagnostics)
+                } else if let decoded = ChecklistDecoder.section(root, diagnostics: &fileDiagnostics) {
+                    result.section = SectionPlace(section: decoded.section, file: file.path, idMark: decoded.idMark, marks: decoded.marks)
+                }
+            }
+            result.diagnostics = fileDiagnostics.all
+            results.set(index, result)
+        }
+        if files.count > 2 {
+            DispatchQueue.concurrentPerform(iterations: files.count, execute: read)
+        } else {
+            for index in files.indices { read(index) }
+        }
+        return results.values
+    }
+
+    /// File results written by index from several threads.
+    private final class FileResults: @unchecked Sendable {
+        // Unchecked: every access goes through `lock`; each index is written by one thread only.
+        private let lock = NSLock()
+        private var results: [FileResult]
+
+        init(count: Int) { results = Array(repeating: FileResult(), count: count) }
+
+        func set(_ index: Int, _ result: FileResult) { lock.withLock { results[index] = result } }
+
+        var values: [FileResult] { lock.withLock { results } }
+    }
+
     // MARK: - Checks across files
 
     /// A decoded section and where its id and items stand.
-    private struct SectionPlace {
+    private struct SectionPlace: Sendable {
         let section: ChecklistSection
         let file: String
         let idMark: SourceMark

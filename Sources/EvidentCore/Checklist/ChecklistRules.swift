@@ -38,3 +38,36 @@ enum ChecklistRules {
     private static func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }
+
+extension ChecklistRules {
+    /// The format's rules that a `Checklist` value built in code (by an import) could still break:
+    /// id shapes and uniqueness, section ids as item prefixes, one-line non-empty titles, positive
+    /// ages, known detectors. The loader checks all of these too; this spares a writer's output a
+    /// second parse. Empty when the value would load as it is.
+    static func problems(of checklist: Checklist) -> [String] {
+        var problems: [String] = []
+        if !isName(checklist.id) { problems.append("checklist id '\(checklist.id)'") }
+        if !isOneLine(checklist.title) { problems.append("checklist title") }
+        var sections = Set<String>(), items = Set<String>()
+        if checklist.sections.isEmpty { problems.append("no sections") }
+        for section in checklist.sections {
+            if !isName(section.id) || !sections.insert(section.id).inserted { problems.append("section id '\(section.id)'") }
+            if section.title.allSatisfy(\.isWhitespace) { problems.append("section '\(section.id)' title") }
+            if section.items.isEmpty { problems.append("section '\(section.id)' has no items") }
+            for item in section.items {
+                if !isItemID(item.id) || !item.id.hasPrefix(section.id + ".") || !items.insert(item.id).inserted {
+                    problems.append("item id '\(item.id)'")
+                }
+                if !isOneLine(item.title) || (item.subsection.map { !isOneLine($0) } ?? false) { problems.append("item '\(item.id)' title") }
+                if let days = item.maxAgeDays, days <= 0 { problems.append("item '\(item.id)' max_age_days") }
+                if item.checks.contains(where: { DetectorID(rawValue: $0) == nil }) { problems.append("item '\(item.id)' checks") }
+                if !item.appliesWhen.allSatisfy(isName) { problems.append("item '\(item.id)' applies_when") }
+            }
+        }
+        return problems
+    }
+
+    private static func isOneLine(_ text: String) -> Bool {
+        !text.allSatisfy(\.isWhitespace) && !text.contains(where: \.isNewline)
+    }
+}

@@ -10,8 +10,8 @@ public enum ReportRenderer {
     /// `report` as `format`; Markdown and HTML come from `templates`.
     public static func render(_ report: AuditReport, as format: ReportFormat, templates: TemplateSet) throws -> String {
         switch format {
-        case .md: try templates.render("report.md", ReportContext.make(report))
-        case .html: try templates.render("report.html", ReportContext.make(report))
+        case .md: try templates.renderReport(ReportContext.make(report), flavour: "md")
+        case .html: try templates.renderReport(ReportContext.make(report), flavour: "html")
         case .json: CanonicalJSON.pretty(report)
         case .csv: CSVReport.render(report)
         case .oscal: try OSCALAssessmentResults.render(report)

@@ -1,6 +1,26 @@
 import Foundation
 import Mustache
 
+/// A value handed to other threads that only read it.
+struct UncheckedBox<Value>: @unchecked Sendable {
+    // Unchecked: the boxed dictionaries are built before the threads start and never mutated after.
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// Rendered sections, written by index from several threads.
+final class SectionResults: @unchecked Sendable {
+    // Unchecked: every write goes through `lock`, and each index is written by one thread only.
+    private let lock = NSLock()
+    private var texts: [String]
+
+    init(count: Int) { texts = Array(repeating: "", count: count) }
+
+    func set(_ index: Int, _ text: String) { lock.withLock { texts[index] = text } }
+
+    var values: [String] { lock.withLock { texts } }
+}
+
 /// The Mustache templates reports render from: the ones compiled into Evident, with any of a
 /// user's `--templates` folder taking their place by name.
 public struct TemplateSet: Sendable {
@@ -65,6 +85,27 @@ public struct TemplateSet: Sendable {
         case "unrecognisedConfigVariable": "unknown {{% … }} pragma; use {{% CONTENT_TYPE: HTML|TEXT|MARKDOWN }}"
         case let other: "the template does not parse (\(other))"
         }
+    }
+
+    /// Renders `report.FLAVOUR` with `context`, each section first rendered by `section.FLAVOUR`
+    /// on both cores and handed to the report as the section's `rendered` value.
+    func renderReport(_ context: [String: Any], flavour: String) throws(ReportError) -> String {
+        var context = context
+        let sections = context["sections"] as? [[String: Any]] ?? []
+        if library.getTemplate(named: "section." + flavour) != nil, !sections.isEmpty {
+            let rendered = SectionResults(count: sections.count)
+            let input = UncheckedBox(sections)
+            let library = self.library
+            DispatchQueue.concurrentPerform(iterations: sections.count) { index in
+                rendered.set(index, library.render(input.value[index], withTemplate: "section." + flavour) ?? "")
+            }
+            context["sections"] = zip(sections, rendered.values).map { section, text in
+                var section = section
+                section["rendered"] = text
+                return section
+            }
+        }
+        return try render("report." + flavour, context)
     }
 
     /// Renders the template `name` (e.g. `report.html`) with `context`.

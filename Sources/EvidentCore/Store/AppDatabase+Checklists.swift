@@ -34,7 +34,8 @@ extension AppDatabase {
     /// Stores a new version of `checklist` with its sections and items, and logs the load.
     /// `content` is its canonical JSON when the caller already has it (encoding a large checklist twice is slow).
     func insertChecklistVersion(_ checklist: Checklist, contentHash: String, content: String? = nil, session: Session) throws -> Int64 {
-        try write { db in
+        let definitionHashes = ChecklistContent.definitionHashes(checklist)
+        return try write { db in
             try db.execute(
                 sql: """
                     INSERT INTO checklist_version (checklist_id, version, title, content_hash, content, loaded_at, loaded_by)
@@ -57,7 +58,7 @@ extension AppDatabase {
                 try insertItem.execute(arguments: [
                     versionID, position, item.id, item.sectionID, item.title, item.severity, item.maxAgeDays,
                     CanonicalJSON.string(item.appliesWhen), CanonicalJSON.string(item.checks),
-                    ChecklistContent.definitionHash(item),
+                    definitionHashes[position],
                 ])
             }
             try appendAudit(

@@ -129,8 +129,13 @@ struct ChecklistItemRecord: FetchableRecord, TableRecord, Sendable {
     }
 
     /// The scope tags the item needs.
-    var scopeTags: [String] { CanonicalJSON.decode([String].self, from: appliesWhen) ?? [] }
+    var scopeTags: [String] { Self.strings(appliesWhen) }
 
     /// The detectors whose results are evidence for the item.
-    var detectorIDs: [String] { CanonicalJSON.decode([String].self, from: checks) ?? [] }
+    var detectorIDs: [String] { Self.strings(checks) }
+
+    /// A stored JSON list of names; most are empty, which needs no decoder.
+    private static func strings(_ json: String) -> [String] {
+        json == "[]" ? [] : CanonicalJSON.decode([String].self, from: json) ?? []
+    }
 }

@@ -44,13 +44,6 @@ extension AppDatabase {
         try read { db in try Review.filter(Column("cycle_id") == cycleID).order(Column("id")).fetchAll(db) }
     }
 
-    /// Each item's latest review in a cycle.
-    func latestReviews(cycleID: Int64) throws -> [String: Review] {
-        var latest: [String: Review] = [:]
-        for review in try reviews(cycleID: cycleID) { latest[review.itemID] = review }
-        return latest
-    }
-
     /// Every review of every cycle, for verification.
     func allReviews() throws -> [Review] {
         try read { db in try Review.order(Column("id")).fetchAll(db) }

@@ -44,7 +44,6 @@ enum Reporting {
         }
         Terminal.error(error.errorDescription ?? "unknown error")
         if let hint = error.hint { Terminal.hint(hint) }
-        Terminal.flush()
         exit(exitCode(for: error.kind))
     }
 }

@@ -52,9 +52,6 @@ enum Terminal {
         }
     }
 
-    /// Nothing is buffered today; kept so callers can mark where output must be complete.
-    static func flush() {}
-
     enum Color: String {
         case red = "31", green = "32", yellow = "33", cyan = "36", bold = "1", dim = "2"
     }

@@ -51,18 +51,20 @@ struct InteractiveReview {
             }
             Terminal.outputRaw(style.bold("Status?") + " [p]ass [r] partial [f]ail [n]/a · [a]ttach · [s]kip · [b]ack · [q]uit · [?] > ")
             guard let line = readLine() else { break }
+            var changed = false
             switch Answer(line) {
             case let .status(status):
-                if try record(itemID, status, in: cycle) { reviewed += 1; index += 1 }
+                if try record(itemID, status, in: cycle) { reviewed += 1; index += 1; changed = true }
             case .attach:
-                if try attach(to: itemID, in: cycle) { attached += 1 }
+                if try attach(to: itemID, in: cycle) { attached += 1; changed = true }
             case .skip: index += 1
             case .back: index = max(0, index - 1)
             case .quit: index = queue.count
             case .help: Terminal.output(ReviewPromptText.help)
             case let .unknown(text): Terminal.output("'\(TerminalText.oneLine(text))' is not an answer; type ? for help.")
             }
-            report = try workspace.report(of: cycle, now: try options.now(), toolVersion: EvidentVersion.current)
+            // Only a saved answer changes what the next item shows: skips, help and typos reuse the report.
+            if changed { report = try workspace.report(of: cycle, now: try options.now(), toolVersion: EvidentVersion.current) }
         }
         let pending = report.summary.counts.pending
         Terminal.output("")

@@ -14,6 +14,14 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     public var previousHash: String
     public var hash: String
 
+    /// snake_case keys: how an entry reads as a line of a bundle's `audit-log.jsonl`.
+    enum CodingKeys: String, CodingKey {
+        case seq, at, actor, action, subject, payload, hash
+        case cycleID = "cycle_id"
+        case itemID = "item_id"
+        case previousHash = "previous_hash"
+    }
+
     /// The previous hash of the first entry.
     public static let genesisHash = String(repeating: "0", count: 64)
 }

@@ -69,41 +69,7 @@ extension Workspace {
 
     /// The cycle's audit entries as JSON lines, each with its raw payload and chain hashes.
     private func auditLines(cycleID: Int64) throws -> String {
-        try database.auditEntries(cycleID: cycleID).map { CanonicalJSON.string(AuditLine($0)) + "\n" }.joined()
-    }
-}
-
-/// One line of `audit-log.jsonl`: the fields the hash covers, exactly as hashed.
-struct AuditLine: Encodable {
-    let seq: Int64
-    let at: Timestamp
-    let actor: String
-    let action: String
-    let cycleID: Int64?
-    let itemID: String?
-    let subject: String
-    let payload: String
-    let previousHash: String
-    let hash: String
-
-    init(_ entry: AuditEntry) {
-        seq = entry.seq
-        at = entry.at
-        actor = entry.actor
-        action = entry.action
-        cycleID = entry.cycleID
-        itemID = entry.itemID
-        subject = entry.subject
-        payload = entry.payload
-        previousHash = entry.previousHash
-        hash = entry.hash
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case seq, at, actor, action, subject, payload, hash
-        case cycleID = "cycle_id"
-        case itemID = "item_id"
-        case previousHash = "previous_hash"
+        try database.auditEntries(cycleID: cycleID).map { CanonicalJSON.string($0) + "\n" }.joined()
     }
 }
 

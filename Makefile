@@ -46,8 +46,8 @@ bench: deps
 soak: build
 	scripts/soak.sh $(BIN)
 
-# Renders the demo's HTML report in headless Chromium (installed when absent); fails on any
-# console error or blocked request. The screenshot lands in .build/browser-check/report.png.
+# Renders the demo's HTML report and overview page in headless Chromium (installed when absent);
+# fails on any console error or blocked request. Screenshots land in .build/browser-check/.
 browser-check: build
 	scripts/browser-check.sh $(BIN) .build/browser-check
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Renders the demo's HTML report in headless Chromium to a PNG and fails on any console message
-# (script errors, Content-Security-Policy violations such as a blocked external request).
+# Renders the demo's HTML report and its programme overview page in headless Chromium to PNGs and
+# fails on any console message (script errors, Content-Security-Policy violations such as a blocked
+# external request).
 # Usage: scripts/browser-check.sh EVIDENT_BINARY OUTPUT_DIR
 set -euo pipefail
 binary=${1:?usage: browser-check.sh EVIDENT_BINARY OUTPUT_DIR}
@@ -20,16 +21,18 @@ rm -rf "$out/demo"
 "$binary" demo --dir "$out/demo" >/dev/null
 export EVIDENT_DB="$out/demo/.evident/evident.db" EVIDENT_NOW=2026-11-20T10:00:00Z
 "$binary" report --format html --out "$out/report.html"
+"$binary" overview --format html --out "$out/overview.html"
 
 flags=(--headless=new --disable-gpu --hide-scrollbars --enable-logging=stderr --v=0 --window-size=1280,2400)
 [ "$(id -u)" -eq 0 ] && flags+=(--no-sandbox)
-timeout 120 "$browser" "${flags[@]}" --screenshot="$out/report.png" "file://$out/report.html" 2>"$out/chromium.log" >/dev/null || {
-  echo "browser-check: chromium failed; see $out/chromium.log"; exit 1; }
-
-if grep -q ':CONSOLE' "$out/chromium.log"; then
-  echo "browser-check: the report logged console messages (errors or blocked requests):"
-  grep ':CONSOLE' "$out/chromium.log"
-  exit 1
-fi
-[ -s "$out/report.png" ] || { echo "browser-check: no screenshot was written"; exit 1; }
-echo "browser-check: ok — $out/report.html rendered with no console message; screenshot $out/report.png"
+for page in report overview; do
+  timeout 120 "$browser" "${flags[@]}" --screenshot="$out/$page.png" "file://$out/$page.html" 2>"$out/chromium-$page.log" >/dev/null || {
+    echo "browser-check: chromium failed on $page.html; see $out/chromium-$page.log"; exit 1; }
+  if grep -q ':CONSOLE' "$out/chromium-$page.log"; then
+    echo "browser-check: $page.html logged console messages (errors or blocked requests):"
+    grep ':CONSOLE' "$out/chromium-$page.log"
+    exit 1
+  fi
+  [ -s "$out/$page.png" ] || { echo "browser-check: no screenshot of $page.html was written"; exit 1; }
+done
+echo "browser-check: ok — $out/report.html and $out/overview.html rendered with no console message; screenshots beside them"

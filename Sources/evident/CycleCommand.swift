@@ -21,7 +21,10 @@ struct CycleStart: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The checklist (may be left out when only one is loaded).", valueName: "id"), completion: Completions.checklists)
     var checklist: String?
 
-    @Flag(help: "Copy in the unexpired evidence of the last closed cycle of the same checklist.")
+    @Option(help: ArgumentHelp("What the cycle assesses: a service, team or integration, e.g. payments-api.", valueName: "target"))
+    var target: String?
+
+    @Flag(help: "Copy in the unexpired evidence of the last closed cycle of the same checklist and target.")
     var carryForward = false
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Scope tags; items whose applies_when needs other tags are recorded n/a.", valueName: "tag"))
@@ -30,10 +33,11 @@ struct CycleStart: AsyncParsableCommand {
     func run() async throws {
         try await Reporting.run {
             let result = try workspace.open().startCycle(
-                name: name, checklistID: checklist, scope: scope, carryForward: carryForward, session: try workspace.session())
+                name: name, checklistID: checklist, target: target, scope: scope, carryForward: carryForward, session: try workspace.session())
             let cycle = result.cycle
             let scopeText = cycle.scope.isEmpty ? "." : " with scope \(cycle.scope.joined(separator: ", "))."
-            Terminal.output("Started cycle \(cycle.name) on \(cycle.checklistID) \(cycle.version)" + scopeText)
+            let targetText = cycle.target.map { " for \($0)" } ?? ""
+            Terminal.output("Started cycle \(cycle.name)\(targetText) on \(cycle.checklistID) \(cycle.version)" + scopeText)
             if result.outOfScope > 0 {
                 Terminal.output("\(result.outOfScope) item\(result.outOfScope == 1 ? " is" : "s are") out of scope and recorded n/a.")
             }
@@ -41,7 +45,7 @@ struct CycleStart: AsyncParsableCommand {
                 if let from = result.carriedFrom {
                     Terminal.output("Carried forward \(result.carried) piece\(result.carried == 1 ? "" : "s") of unexpired evidence from \(from.name).")
                 } else {
-                    Terminal.warning("nothing to carry forward: no closed cycle of \(cycle.checklistID) yet")
+                    Terminal.warning("nothing to carry forward: no closed cycle of \(cycle.checklistID)\(cycle.target.map { " for \($0)" } ?? "") yet")
                 }
             }
         }
@@ -97,6 +101,7 @@ struct CycleShow: AsyncParsableCommand {
             case .text:
                 var lines = ["Cycle \(cycle.name) (\(cycle.state.rawValue))",
                              "  checklist   \(cycle.checklistID) \(cycle.version)",
+                             "  target      \(cycle.target ?? "(none)")",
                              "  scope       \(cycle.scope.isEmpty ? "(none)" : cycle.scope.joined(separator: ", "))",
                              "  started     \(cycle.startedAt) by \(TerminalText.oneLine(cycle.startedBy))"]
                 if let closed = cycle.closedAt { lines.append("  closed      \(closed) by \(TerminalText.oneLine(cycle.closedBy ?? "?"))") }

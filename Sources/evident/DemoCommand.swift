@@ -6,7 +6,7 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Build a complete worked example workspace on the shipped LiasonPay checklist.",
-        discussion: "Two review cycles over the LiasonPay guide — a closed quarter and an open one — with reviews of every status and file, link and note evidence. Running it again replaces the earlier demo."
+        discussion: "Review cycles over the LiasonPay guide for two targets — for payments-api a closed quarter and an open one, for merchant-portal a closed one — with reviews of every status, file, link and note evidence, owners with due dates, an accepted risk and a programme overview page. Running it again replaces the earlier demo."
     )
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -26,7 +26,8 @@ struct DemoCommand: AsyncParsableCommand {
                   evidence vault  \(demo.location.vaultPath)/ (files named by SHA-256, read-only)
                   source files    \(demo.filesDirectory)/
                   integration     \(demo.integrationDirectory)/ (bad practices planted on purpose; scanned and attached)
-                  cycles          \(demo.closedCycle) (closed), \(demo.openCycle) (open, evidence carried forward)
+                  cycles          payments-api: \(demo.closedCycle) (closed), \(demo.openCycle) (open, evidence carried forward)
+                                  merchant-portal: 2026-Q4-portal (closed)
                   reports         \(demo.reports.joined(separator: "\n                  "))
 
                 """)
@@ -38,6 +39,9 @@ struct DemoCommand: AsyncParsableCommand {
                   evident status --cycle \(demo.closedCycle)
                   evident evidence list
                   evident evidence due
+                  evident overview
+                  evident todo --owner marc.olsen@acme-pay.example
+                  evident exception list
                   evident scan \(demo.integrationDirectory)
                   evident diff \(demo.closedCycle) \(demo.openCycle)
                   evident report --format html --out report.html

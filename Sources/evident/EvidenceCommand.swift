@@ -196,9 +196,12 @@ struct EvidenceDue: AsyncParsableCommand {
             let snapshot = try open.snapshot(of: try open.resolveCycle(cycle, for: .read), now: try workspace.now())
             let days = Duration.days(within) ?? 30
             let due = DueEvidence.list(snapshot, within: days)
+            let exceptions = DueException.list(snapshot, within: days)
             switch format {
-            case .json: printJSON(DueDocument(cycle: snapshot.cycle.name, withinDays: days, evidence: due))
-            case .text: Terminal.output(WorkspaceText.due(due, cycle: snapshot.cycle.name, days: days))
+            case .json: printJSON(DueDocument(cycle: snapshot.cycle.name, withinDays: days, evidence: due, exceptions: exceptions))
+            case .text:
+                Terminal.output(WorkspaceText.due(due, cycle: snapshot.cycle.name, days: days))
+                if !exceptions.isEmpty { Terminal.output("\n" + WorkspaceText.dueExceptions(exceptions)) }
             }
         }
     }
@@ -209,9 +212,11 @@ struct DueDocument: Encodable {
     let cycle: String
     let withinDays: Int
     let evidence: [DueEvidence]
+    /// Accepted risks that have run out or run out within the same window.
+    let exceptions: [DueException]
 
     enum CodingKeys: String, CodingKey {
-        case cycle, evidence
+        case cycle, evidence, exceptions
         case withinDays = "within_days"
     }
 }

@@ -1,9 +1,14 @@
-/// The demo's timeline: who did what, and when, over two quarters.
+/// The demo's timeline: who did what, and when, over two quarters and two targets.
 struct DemoStory {
     static let closedCycle = "2026-Q3"
     static let openCycle = "2026-Q4"
+    /// The second target's cycle: the merchant portal, reviewed and closed in the fourth quarter.
+    static let portalCycle = "2026-Q4-portal"
+    static let paymentsTarget = "payments-api"
+    static let portalTarget = "merchant-portal"
     static let lead = "priya.shah@acme-pay.example"
     static let engineer = "marc.olsen@acme-pay.example"
+    static let approver = "dana.cho@acme-pay.example"
 
     let location: WorkspaceLocation
     let files: String
@@ -30,13 +35,15 @@ struct DemoStory {
         _ = try workspace.load([checklist], session: at("2026-06-28T09:05:00Z"))
         try thirdQuarter(workspace, checklist: checklist)
         try fourthQuarter(workspace)
+        try portal(workspace, checklist: checklist)
     }
 
     // MARK: - 2026-Q3: a full review, closed
 
     private func thirdQuarter(_ workspace: Workspace, checklist: Checklist) throws {
         let name = Self.closedCycle
-        _ = try workspace.startCycle(name: name, checklistID: nil, scope: [], carryForward: false, session: at("2026-07-01T08:30:00Z"))
+        _ = try workspace.startCycle(name: name, checklistID: nil, target: Self.paymentsTarget, scope: [], carryForward: false,
+                                     session: at("2026-07-01T08:30:00Z"))
         let exceptions: [String: (ReviewStatus, String)] = [
             "keys.rotation-log": (.partial, "Rotation log exists but misses the April staging rotation."),
             "webhooks.source-ip-allowlist": (.fail, "Webhook endpoint accepts traffic from any address; firewall change SEC-212 is planned."),
@@ -69,7 +76,8 @@ struct DemoStory {
 
     private func fourthQuarter(_ workspace: Workspace) throws {
         let name = Self.openCycle
-        _ = try workspace.startCycle(name: name, checklistID: nil, scope: [], carryForward: true, session: at("2026-10-01T08:00:00Z"))
+        _ = try workspace.startCycle(name: name, checklistID: nil, target: Self.paymentsTarget, scope: [], carryForward: true,
+                                     session: at("2026-10-01T08:00:00Z"))
         try review(workspace, name, "webhooks.source-ip-allowlist", .pass, "Firewall now allows LiasonPay's published ranges only (SEC-212 done).", "2026-10-06T10:00:00Z")
         try evidence(workspace, name, "webhooks.source-ip-allowlist", url: "https://tickets.acme-pay.example/SEC-212", time: "2026-10-06T10:01:00Z")
         try review(workspace, name, "keys.rotation-90-days", .fail, "Production key key_prod_9Xe1 is 143 days old; rotation is overdue.", "2026-11-20T09:00:00Z")
@@ -89,6 +97,49 @@ struct DemoStory {
                                            session: Session(actor: Self.lead, now: time))
         }
         try scanIntegration(workspace, name)
+        try handOut(workspace, name)
+    }
+
+    /// The lead hands the findings to owners with due dates and the CISO accepts one risk.
+    private func handOut(_ workspace: Workspace, _ cycle: String) throws {
+        _ = try workspace.assign(
+            itemIDs: ["keys.no-hardcoded-keys", "keys.runtime-secret-storage", "keys.rotation-90-days"], owner: Self.engineer,
+            due: Timestamp(iso8601: "2026-11-15"), cycle: cycle, session: at("2026-11-19T11:00:00Z"))
+        _ = try workspace.assign(
+            itemIDs: ["transport.https-only", "transport.client-min-tls-version", "coding.parameterized-queries"],
+            owner: Self.engineer, due: Timestamp(iso8601: "2026-12-15"), cycle: cycle, session: at("2026-11-19T11:05:00Z"))
+        _ = try workspace.assign(
+            itemIDs: ["monitoring.incident-exercises"], owner: Self.lead, due: Timestamp(iso8601: "2027-01-31"), cycle: cycle,
+            session: at("2026-11-19T11:10:00Z"))
+        _ = try workspace.addException(
+            itemID: "monitoring.incident-exercises",
+            reason: "Follow-up actions of the November tabletop are scheduled for January; the residual risk is accepted until then.",
+            expires: Timestamp(iso8601: "2027-01-31")!, approvedBy: Self.approver, cycle: cycle, session: at("2026-11-19T11:15:00Z"))
+    }
+
+    // MARK: - 2026-Q4, merchant portal: a smaller target, reviewed and closed
+
+    private func portal(_ workspace: Workspace, checklist: Checklist) throws {
+        let name = Self.portalCycle
+        _ = try workspace.startCycle(name: name, checklistID: nil, target: Self.portalTarget, scope: [], carryForward: false,
+                                     session: at("2026-10-02T08:00:00Z"))
+        try evidence(workspace, name, "auth.admin-mfa", url: "https://portal.acme-pay.example/admin/settings#mfa", time: "2026-10-09T10:00:00Z")
+        let verdicts: [String: (ReviewStatus, String)] = [
+            "auth.admin-mfa": (.pass, "Portal admins sign in with SSO and hardware keys."),
+            "auth.access-review": (.fail, "No access review of portal accounts this year."),
+            "webhooks.source-ip-allowlist": (.na, "The portal receives no webhooks."),
+            "webhooks.signature-verified": (.na, "The portal receives no webhooks."),
+            "webhooks.signature-constant-time-compare": (.na, "The portal receives no webhooks."),
+        ]
+        var minute = 0
+        for item in checklist.items where item.appliesWhen.isEmpty {
+            minute += 3
+            let (status, note) = verdicts[item.id] ?? (.pass, "Checked on the portal.")
+            let time = Timestamp(iso8601: "2026-10-12T08:00:00Z")!.adding(seconds: Int64(minute * 60))
+            _ = try workspace.recordReview(itemID: item.id, status: status, note: note, cycle: name,
+                                           session: Session(actor: Self.lead, now: time))
+        }
+        _ = try workspace.closeCycle(name: name, session: at("2026-10-31T17:00:00Z"))
     }
 
     /// The engineer scans the integration's source and files the results; the lead reviews what they show.

@@ -1,8 +1,9 @@
 import Foundation
 
-/// `evident demo`: a complete worked example on the shipped LiasonPay checklist — a closed
-/// quarter and an open one with reviews of every status, file, link and note evidence, an expired
-/// item — built on a fixed timeline so it is the same every time.
+/// `evident demo`: a complete worked example on the shipped LiasonPay checklist — two targets, a
+/// closed quarter and an open one with reviews of every status, file, link and note evidence, an
+/// expired item, owners with due dates and an accepted risk — built on a fixed timeline so it is
+/// the same every time.
 public enum DemoWorkspace {
     /// What the demo built and where.
     public struct Result: Sendable {
@@ -16,7 +17,7 @@ public enum DemoWorkspace {
         /// The time the demo's story stands at (its "now").
         public let now: Timestamp
         public let workspace: Workspace
-        /// The reports written, Markdown and HTML for each cycle.
+        /// The reports written, Markdown and HTML for each cycle, and the programme overview page.
         public let reports: [String]
     }
 
@@ -63,6 +64,10 @@ public enum DemoWorkspace {
                 paths.append(path)
             }
         }
+        let overview = ProgrammeOverview(try workspace.programmeSnapshots(now: now), generatedAt: now, toolVersion: EvidentVersion.current)
+        let path = "\(folder)/overview.html"
+        try OutputFile.write(try OverviewRenderer.render(overview, as: .html, templates: templates), to: path)
+        paths.append(path)
         return paths
     }
 

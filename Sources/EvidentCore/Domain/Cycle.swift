@@ -19,6 +19,8 @@ public struct Cycle: Sendable, Equatable, Codable {
     public var closedBy: String?
     /// The closed cycle whose evidence was carried forward into this one.
     public var carriedFromCycleID: Int64?
+    /// What the cycle assesses (a service, team or integration); nil when it names none.
+    public var target: String? = nil
 
     /// The time the cycle is judged at: its close time once closed, else `now`.
     public func judgingTime(now: Timestamp) -> Timestamp { closedAt ?? now }

@@ -25,6 +25,8 @@ public struct AuditReport: Sendable, Equatable, Codable {
     /// The cycle reported on.
     public struct CycleInfo: Sendable, Equatable, Codable {
         public var name: String
+        /// What the cycle assesses, when it names a target.
+        public var target: String?
         public var state: Cycle.State
         public var scope: [String]
         public var startedAt: Timestamp
@@ -52,6 +54,10 @@ public struct AuditReport: Sendable, Equatable, Codable {
         public var score: Double?
         public var evidence: CycleStatus.EvidenceTotals
         public var itemsWithoutEvidence: Int
+        /// Assigned items past their due date that still need work.
+        public var overdue: Int
+        /// Accepted risks on items still failing or partial: in force, and run out.
+        public var exceptions: CycleStatus.ExceptionTotals
     }
 
     /// One section and its items.
@@ -75,6 +81,12 @@ public struct AuditReport: Sendable, Equatable, Codable {
         public var note: String?
         public var reviewedBy: String?
         public var reviewedAt: Timestamp?
+        /// Who answers for the item, and by when (its latest assignment).
+        public var owner: String?
+        public var due: Timestamp?
+        public var overdue: Bool
+        /// The accepted risk in force on the item; its status stays what the review said.
+        public var exception: ExceptionReport?
         public var source: SourceQuote?
         public var references: [String]
         public var guidance: String?
@@ -84,6 +96,19 @@ public struct AuditReport: Sendable, Equatable, Codable {
         public var appliesWhen: [String]
         public var history: [ReviewReport]
         public var evidence: [EvidenceReport]
+    }
+
+    /// An accepted risk as the auditor sees it.
+    public struct ExceptionReport: Sendable, Equatable, Codable {
+        public var reason: String
+        public var approvedBy: String
+        public var expiresAt: Timestamp
+        /// Whether it has run out at the judging time.
+        public var expired: Bool
+        /// The status the risk was accepted for.
+        public var acceptedStatus: ReviewStatus
+        public var recordedBy: String
+        public var recordedAt: Timestamp
     }
 
     /// One review in an item's history.

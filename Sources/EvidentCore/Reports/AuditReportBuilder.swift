@@ -15,7 +15,7 @@ extension AuditReport {
         tool = Tool(name: "Evident", version: toolVersion)
         let cycle = snapshot.cycle
         self.cycle = CycleInfo(
-            name: cycle.name, state: cycle.state, scope: cycle.scope, startedAt: cycle.startedAt, startedBy: cycle.startedBy,
+            name: cycle.name, target: cycle.target, state: cycle.state, scope: cycle.scope, startedAt: cycle.startedAt, startedBy: cycle.startedBy,
             closedAt: cycle.closedAt, closedBy: cycle.closedBy, carriedFrom: carriedFromCycle)
         self.checklist = ChecklistInfo(
             id: checklist.id, title: checklist.title, version: checklist.version, description: checklist.description,
@@ -23,18 +23,22 @@ extension AuditReport {
         judgedAt = snapshot.judgedAt
         summary = Summary(
             items: status.items, counts: status.counts, score: status.counts.score, evidence: status.evidence,
-            itemsWithoutEvidence: status.itemsWithoutEvidence)
+            itemsWithoutEvidence: status.itemsWithoutEvidence, overdue: status.overdue.count, exceptions: status.exceptions)
         let historyByItem = Dictionary(grouping: snapshot.reviews, by: \.itemID)
         let evidenceByItem = Dictionary(grouping: snapshot.evidence, by: \.itemID)
         sections = checklist.sections.map { section in
             var counts = StatusCounts()
             let items = section.items.map { item in
                 let latest = snapshot.latestReview(of: item.id)
+                let assignment = snapshot.assignment(of: item.id)
                 counts.add(ItemStatus(latest?.status))
                 return ItemReport(
                     id: item.id, title: item.title, description: item.description, subsection: item.subsection,
                     severity: item.severity, status: ItemStatus(latest?.status), note: latest?.note,
-                    reviewedBy: latest?.actor, reviewedAt: latest?.at, source: item.source, references: item.references,
+                    reviewedBy: latest?.actor, reviewedAt: latest?.at, owner: assignment?.owner, due: assignment?.dueAt,
+                    overdue: snapshot.isOverdue(item.id),
+                    exception: snapshot.exception(of: item.id).map { Self.exceptionReport($0, judgedAt: snapshot.judgedAt) },
+                    source: item.source, references: item.references,
                     guidance: item.guidance, expectedEvidence: item.evidence, maxAgeDays: item.maxAgeDays,
                     checks: item.checks, appliesWhen: item.appliesWhen,
                     history: (historyByItem[item.id] ?? []).map { ReviewReport(status: $0.status, note: $0.note, actor: $0.actor, at: $0.at) },
@@ -46,6 +50,13 @@ extension AuditReport {
                                  score: counts.score, items: items)
         }
         self.signoffs = signoffs
+    }
+
+    static func exceptionReport(_ exception: RiskException, judgedAt: Timestamp) -> ExceptionReport {
+        ExceptionReport(
+            reason: exception.reason, approvedBy: exception.approvedBy, expiresAt: exception.expiresAt,
+            expired: exception.isExpired(at: judgedAt), acceptedStatus: exception.itemStatus, recordedBy: exception.actor,
+            recordedAt: exception.at)
     }
 
     static func evidenceReport(_ evidence: Evidence, judgedAt: Timestamp, soon: Timestamp, carriedFrom: [Int64: String]) -> EvidenceReport {

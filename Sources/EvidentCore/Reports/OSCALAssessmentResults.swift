@@ -49,6 +49,7 @@ public enum OSCALAssessmentResults {
             OSCALProperty.evident("checklist-version", report.checklist.version),
             OSCALProperty.evident("checklist-content-sha256", report.checklist.contentHash),
             OSCALProperty.evident("cycle", report.cycle.name),
+            OSCALProperty.evident("target", report.cycle.target),
             OSCALProperty.evident("cycle-state", report.cycle.state.rawValue),
             OSCALProperty.evident("judged-at", report.judgedAt.iso8601),
         ].compactMap { $0 }
@@ -88,6 +89,7 @@ public enum OSCALAssessmentResults {
 
     private static func result(_ report: AuditReport, naming: OSCALNaming, evidence: OSCALEvidence) -> OSCALResult {
         let reviews = OSCALReviews(naming: naming, evidence: evidence)
+        let risks = OSCALRisks(naming: naming)
         let placed = report.sections.flatMap { section in section.items.map { (section, $0) } }
         let items = placed.map(\.1)
         let notApplicable = items.filter { $0.status == .na }
@@ -102,6 +104,7 @@ public enum OSCALAssessmentResults {
             remarks: nil)
         let props = [
             OSCALProperty.evident("cycle-state", report.cycle.state.rawValue),
+            OSCALProperty.evident("target", report.cycle.target),
             OSCALProperty.evident("started-by", report.cycle.startedBy),
             OSCALProperty.evident("closed-by", report.cycle.closedBy),
             OSCALProperty.evident("carried-forward-from", report.cycle.carriedFrom),
@@ -117,7 +120,12 @@ public enum OSCALAssessmentResults {
             attestations: report.signoffs.enumerated().map { reviews.attestation($1, index: $0) }.nonEmpty,
             assessmentLog: reviews.logEntries(items).nonEmpty.map(OSCALAssessmentLog.init),
             observations: observations.nonEmpty,
-            findings: placed.compactMap { reviews.finding($1, section: $0) }.nonEmpty,
+            risks: items.compactMap(risks.risk).nonEmpty,
+            findings: placed.compactMap { section, item in
+                var finding = reviews.finding(item, section: section)
+                if item.exception != nil { finding?.relatedRisks = [OSCALAssociatedRisk(riskUUID: risks.riskUUID(item))] }
+                return finding
+            }.nonEmpty,
             remarks: pending.isEmpty ? nil
                 : "Not reviewed yet, so without a finding: \(pending.map(\.id).joined(separator: ", ")).")
     }

@@ -15,6 +15,7 @@ enum ReportContext {
             "checklist_source": t(report.checklist.source),
             "content_hash": report.checklist.contentHash,
             "cycle": report.cycle.name,
+            "target": t(report.cycle.target), "has_target": report.cycle.target != nil,
             "cycle_state": report.cycle.state.rawValue,
             "cycle_closed": report.cycle.state == .closed,
             "started_at": report.cycle.startedAt.iso8601,
@@ -33,6 +34,9 @@ enum ReportContext {
             "evidence_expired": summary.evidence.expired,
             "evidence_expiring": summary.evidence.expiringSoon,
             "items_without_evidence": summary.itemsWithoutEvidence,
+            "overdue": summary.overdue,
+            "exceptions_open": summary.exceptions.open,
+            "exceptions_expired": summary.exceptions.expired,
             "soon_days": CycleStatus.soonDays,
             "legend": legend(summary.counts),
             "overall_bar": bar(summary.counts),
@@ -42,6 +46,9 @@ enum ReportContext {
         context["has_attention"] = !attention.isEmpty
         context.merge(counts(summary.counts)) { $1 }
         context["sections"] = report.sections.enumerated().map { section($1, number: $0 + 1) }
+        let exceptions = exceptions(report)
+        context["exceptions"] = exceptions
+        context["has_exceptions"] = !exceptions.isEmpty
         context["signoffs"] = report.signoffs.map(signoff)
         context["has_signoffs"] = !report.signoffs.isEmpty
         return context
@@ -68,6 +75,9 @@ enum ReportContext {
             "status": item.status.rawValue, "status_label": item.status.label, "status_symbol": symbol(item.status),
             "note": t(item.note), "has_note": item.note != nil,
             "reviewed_by": t(item.reviewedBy), "reviewed_at": item.reviewedAt?.iso8601 ?? "", "reviewed": item.reviewedAt != nil,
+            "owner": t(item.owner), "has_owner": item.owner != nil, "due": item.due?.date ?? "", "has_due": item.due != nil,
+            "overdue": item.overdue,
+            "has_exception": item.exception != nil, "exception": item.exception.map(exception) ?? [:],
             "subsection": t(item.subsection), "has_subsection": item.subsection != nil,
             "description": t(item.description), "has_description": item.description != nil,
             "description_html": DeferredHTML.markdown(item.description),
@@ -106,6 +116,30 @@ enum ReportContext {
         ]
     }
 
+    private static func exception(_ exception: AuditReport.ExceptionReport) -> [String: Any] {
+        [
+            "reason": t(exception.reason), "approved_by": t(exception.approvedBy), "expires_at": exception.expiresAt.date,
+            "expired": exception.expired, "state_label": exception.expired ? "EXPIRED" : "IN FORCE",
+            "accepted_status": ItemStatus(exception.acceptedStatus).label, "recorded_by": t(exception.recordedBy),
+            "recorded_at": exception.recordedAt.iso8601,
+        ]
+    }
+
+    /// Accepted risks, soonest expiry first, each with its item.
+    private static func exceptions(_ report: AuditReport) -> [[String: Any]] {
+        report.sections.flatMap(\.items)
+            .compactMap { item in item.exception.map { (item, $0) } }
+            .sorted { ($0.1.expiresAt, $0.0.id) < ($1.1.expiresAt, $1.0.id) }
+            .map { item, accepted in
+                var context = exception(accepted)
+                context.merge([
+                    "id": item.id, "anchor": "item-" + item.id, "title": t(item.title), "title_html": DeferredHTML.inline(item.title),
+                    "status": item.status.rawValue, "status_label": item.status.label, "status_symbol": symbol(item.status),
+                ] as [String: Any]) { $1 }
+                return context
+            }
+    }
+
     private static func signoff(_ signoff: AuditReport.SignoffReport) -> [String: Any] {
         [
             "signer": t(signoff.signer), "statement": t(signoff.statement), "at": signoff.at.iso8601,
@@ -132,6 +166,10 @@ enum ReportContext {
                 "id": item.id, "anchor": "item-" + item.id, "title": t(item.title), "title_html": DeferredHTML.inline(item.title),
                 "severity": item.severity.rawValue, "status": item.status.rawValue, "status_label": item.status.label,
                 "status_symbol": symbol(item.status), "note": t(item.note),
+                "owner": t(item.owner), "has_owner": item.owner != nil, "due": item.due?.date ?? "", "has_due": item.due != nil,
+                "overdue": item.overdue,
+                "accepted_until": item.exception.flatMap { $0.expired ? nil : $0.expiresAt.date } ?? "",
+                "has_accepted_until": item.exception.map { !$0.expired } ?? false,
             ] as [String: Any] }
     }
 

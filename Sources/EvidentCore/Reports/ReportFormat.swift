@@ -21,8 +21,9 @@ public enum ReportRenderer {
 
 /// One row per item: the columns SPEC §4 fixes first, then the rest of what a spreadsheet wants.
 public enum CSVReport {
-    static let header = ["item", "section", "title", "severity", "status", "note", "reviewed_by", "reviewed_at",
-                         "evidence", "expired_evidence", "references", "source_section"]
+    static let header = ["item", "section", "title", "severity", "status", "note", "owner", "due", "reviewed_by", "reviewed_at",
+                         "evidence", "expired_evidence", "references", "source_section", "exception_reason",
+                         "exception_approved_by", "exception_expires"]
 
     /// The CSV text of `report`.
     public static func render(_ report: AuditReport) -> String {
@@ -32,9 +33,10 @@ public enum CSVReport {
                 let current = item.evidence.filter { $0.state != .withdrawn }
                 output += CSV.row([
                     item.id, section.id, item.title, item.severity.rawValue, item.status.rawValue, item.note ?? "",
-                    item.reviewedBy ?? "", item.reviewedAt?.iso8601 ?? "", String(current.count),
+                    item.owner ?? "", item.due?.date ?? "", item.reviewedBy ?? "", item.reviewedAt?.iso8601 ?? "", String(current.count),
                     String(current.filter { $0.state == .expired }.count), item.references.joined(separator: "; "),
-                    item.source?.section ?? "",
+                    item.source?.section ?? "", item.exception?.reason ?? "", item.exception?.approvedBy ?? "",
+                    item.exception?.expiresAt.date ?? "",
                 ])
             }
         }

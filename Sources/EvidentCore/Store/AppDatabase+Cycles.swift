@@ -11,22 +11,27 @@ struct CycleStartContent {
 extension AppDatabase {
     /// The cycle named `name`.
     func cycle(named name: String) throws -> Cycle? {
-        try read { db in try Cycle.filter(Column("name") == name).fetchOne(db) }
+        try read { db in try Cycle.fetchOne(db, sql: Cycle.selection + " WHERE cycle.name = ?", arguments: [name]) }
     }
 
     /// The cycle with row id `id`.
     func cycle(id: Int64) throws -> Cycle? {
-        try read { db in try Cycle.fetchOne(db, key: id) }
+        try read { db in try Self.cycle(db, id: id) }
     }
 
     /// Every cycle, oldest first.
     func cycles() throws -> [Cycle] {
-        try read { db in try Cycle.order(Column("id")).fetchAll(db) }
+        try read { db in try Cycle.fetchAll(db, sql: Cycle.selection + " ORDER BY cycle.id") }
+    }
+
+    /// The cycle with row id `id`, inside the caller's transaction.
+    static func cycle(_ db: Database, id: Int64) throws -> Cycle? {
+        try Cycle.fetchOne(db, sql: Cycle.selection + " WHERE cycle.id = ?", arguments: [id])
     }
 
     /// Creates a cycle with its out-of-scope reviews and carried evidence, all logged, in one transaction.
     func insertCycle(
-        name: String, version: StoredChecklistVersion, scope: [String], carriedFrom: Int64?,
+        name: String, target: String?, version: StoredChecklistVersion, scope: [String], carriedFrom: Int64?,
         content: CycleStartContent, session: Session
     ) throws -> Cycle {
         try write { db in
@@ -39,10 +44,13 @@ extension AppDatabase {
                 arguments: [name, version.checklistID, version.versionID, version.version, CanonicalJSON.string(scope),
                             session.now, session.actor, carriedFrom])
             let cycleID = db.lastInsertedRowID
+            if let target {
+                try db.execute(sql: "INSERT INTO cycle_target (cycle_id, target) VALUES (?, ?)", arguments: [cycleID, target])
+            }
             try appendAudit(
                 db, session: session, action: "cycle.start", cycleID: cycleID, subject: name,
                 payload: CycleStartPayload(
-                    cycle: name, checklist: version.checklistID, version: version.version, scope: scope,
+                    cycle: name, target: target, checklist: version.checklistID, version: version.version, scope: scope,
                     carriedFrom: carriedFrom, outOfScope: content.outOfScope.count, carried: content.carried.count))
             for entry in content.outOfScope {
                 try insertReview(db, cycleID: cycleID, itemID: entry.itemID, status: .na, note: entry.note, session: session)
@@ -55,7 +63,7 @@ extension AppDatabase {
                 copy.addedBy = session.actor
                 try insertEvidence(db, copy, action: "evidence.carry", session: session)
             }
-            return try Cycle.fetchOne(db, key: cycleID)!
+            return try Self.cycle(db, id: cycleID)!
         }
     }
 
@@ -68,7 +76,7 @@ extension AppDatabase {
             try appendAudit(
                 db, session: session, action: "cycle.close", cycleID: cycle.id, subject: cycle.name,
                 payload: ["cycle": cycle.name])
-            return try Cycle.fetchOne(db, key: cycle.id)!
+            return try Self.cycle(db, id: cycle.id)!
         }
     }
 }
@@ -76,6 +84,8 @@ extension AppDatabase {
 /// The audit payload of `cycle.start`.
 struct CycleStartPayload: Codable {
     let cycle: String
+    /// Absent for a cycle without a target, so entries written before targets existed read the same.
+    var target: String? = nil
     let checklist: String
     let version: String
     let scope: [String]
@@ -84,7 +94,7 @@ struct CycleStartPayload: Codable {
     let carried: Int
 
     enum CodingKeys: String, CodingKey {
-        case cycle, checklist, version, scope, carried
+        case cycle, target, checklist, version, scope, carried
         case carriedFrom = "carried_from_cycle"
         case outOfScope = "out_of_scope"
     }

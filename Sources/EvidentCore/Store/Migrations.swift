@@ -8,6 +8,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-workspace", migrate: createWorkspace)
         migrator.registerMigration("v1-immutability", migrate: createImmutabilityTriggers)
+        migrator.registerMigration("v2-programme", migrate: ProgrammeMigration.create)
         return migrator
     }
 

@@ -27,7 +27,32 @@ extension Cycle: FetchableRecord, TableRecord {
             id: row["id"], name: row["name"], checklistID: row["checklist_id"], versionID: row["version_id"],
             version: row["version"], scope: CanonicalJSON.decode([String].self, from: row["scope"]) ?? [],
             state: row["state"], startedAt: row["started_at"], startedBy: row["started_by"], closedAt: row["closed_at"],
-            closedBy: row["closed_by"], carriedFromCycleID: row["carried_from_cycle_id"])
+            closedBy: row["closed_by"], carriedFromCycleID: row["carried_from_cycle_id"], target: row["target"])
+    }
+
+    /// Every cycle column and its target (`cycle_target`), for `SELECT … FROM cycle`.
+    static let selection = """
+        SELECT cycle.*, cycle_target.target AS target FROM cycle
+        LEFT JOIN cycle_target ON cycle_target.cycle_id = cycle.id
+        """
+}
+
+extension Assignment: FetchableRecord, TableRecord {
+    public static let databaseTableName = "assignment"
+
+    public init(row: Row) throws {
+        self.init(id: row["id"], cycleID: row["cycle_id"], itemID: row["item_id"], owner: row["owner"], dueAt: row["due_at"],
+                  actor: row["actor"], at: row["at"])
+    }
+}
+
+extension RiskException: FetchableRecord, TableRecord {
+    public static let databaseTableName = "risk_exception"
+
+    public init(row: Row) throws {
+        self.init(id: row["id"], cycleID: row["cycle_id"], itemID: row["item_id"], itemStatus: row["item_status"],
+                  reason: row["reason"], approvedBy: row["approved_by"], expiresAt: row["expires_at"], actor: row["actor"],
+                  at: row["at"])
     }
 }
 

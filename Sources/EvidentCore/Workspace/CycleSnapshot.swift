@@ -11,11 +11,18 @@ public struct CycleSnapshot: Sendable {
     public let reviews: [Review]
     /// Every piece of evidence, withdrawn included, in the order added.
     public let evidence: [Evidence]
+    /// Every assignment, oldest first; an item's latest is its owner.
+    public let assignments: [Assignment]
+    /// Every accepted risk, oldest first; an item's latest is the one in force.
+    public let exceptions: [RiskException]
     private let latest: [String: Review]
     private let evidenceByItem: [String: [Evidence]]
+    private let latestAssignment: [String: Assignment]
+    private let latestException: [String: RiskException]
 
     init(cycle: Cycle, version: StoredChecklistVersion, judgedAt: Timestamp, sections: [ChecklistSectionRecord],
-         items: [ChecklistItemRecord], reviews: [Review], evidence: [Evidence]) {
+         items: [ChecklistItemRecord], reviews: [Review], evidence: [Evidence], assignments: [Assignment] = [],
+         exceptions: [RiskException] = []) {
         self.cycle = cycle
         self.version = version
         self.judgedAt = judgedAt
@@ -23,6 +30,10 @@ public struct CycleSnapshot: Sendable {
         self.items = items
         self.reviews = reviews
         self.evidence = evidence
+        self.assignments = assignments
+        self.exceptions = exceptions
+        latestAssignment = Dictionary(assignments.map { ($0.itemID, $0) }) { $1 }
+        latestException = Dictionary(exceptions.map { ($0.itemID, $0) }) { $1 }
         var latest: [String: Review] = [:]
         for review in reviews { latest[review.itemID] = review }
         self.latest = latest
@@ -34,6 +45,17 @@ public struct CycleSnapshot: Sendable {
 
     /// The item's latest review.
     public func latestReview(of itemID: String) -> Review? { latest[itemID] }
+
+    /// The item's owner and due date: its latest assignment.
+    public func assignment(of itemID: String) -> Assignment? { latestAssignment[itemID] }
+
+    /// The accepted risk in force for the item (expired or not): its latest exception.
+    public func exception(of itemID: String) -> RiskException? { latestException[itemID] }
+
+    /// Whether the item's due date has passed while it still needs work.
+    public func isOverdue(_ itemID: String) -> Bool {
+        assignment(of: itemID)?.isOverdue(at: judgedAt, status: status(of: itemID)) ?? false
+    }
 
     /// The item's evidence that is not withdrawn.
     public func currentEvidence(of itemID: String) -> [Evidence] {
@@ -57,6 +79,8 @@ extension Workspace {
             sections: try database.sections(versionID: cycle.versionID),
             items: try database.items(versionID: cycle.versionID),
             reviews: try database.reviews(cycleID: cycle.id),
-            evidence: try database.evidence(cycleID: cycle.id))
+            evidence: try database.evidence(cycleID: cycle.id),
+            assignments: try database.assignments(cycleID: cycle.id),
+            exceptions: try database.exceptions(cycleID: cycle.id))
     }
 }

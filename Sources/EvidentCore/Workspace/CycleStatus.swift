@@ -27,10 +27,23 @@ public struct CycleStatus: Sendable, Equatable, Codable {
         public let title: String
         public let status: ItemStatus
         public let severity: Severity
+        /// Who answers for the item, and by when.
+        public var owner: String? = nil
+        public var due: Timestamp? = nil
+        /// The expiry of the accepted risk in force on the item, while it holds.
+        public var acceptedUntil: Timestamp? = nil
+    }
+
+    /// Accepted risks on items still failing or partial: in force, and run out.
+    public struct ExceptionTotals: Sendable, Equatable, Codable {
+        public let open: Int
+        public let expired: Int
     }
 
     public let formatVersion: Int
     public let cycle: String
+    /// What the cycle assesses, when it names a target.
+    public let target: String?
     public let state: Cycle.State
     public let checklist: String
     public let version: String
@@ -44,11 +57,17 @@ public struct CycleStatus: Sendable, Equatable, Codable {
     public let pending: [String]
     /// Items reviewed `fail` or `partial`, most severe first.
     public let failing: [ItemNote]
+    /// Assigned items past their due date that still need work, soonest due first.
+    public let overdue: [ItemNote]
+    public let exceptions: ExceptionTotals
+    /// Items whose accepted risk ran out while they still fail, in checklist order.
+    public let expiredExceptions: [ItemNote]
     /// What to do next, in one sentence.
     public let next: String
 
     enum CodingKeys: String, CodingKey {
-        case cycle, state, checklist, version, items, counts, sections, evidence, pending, failing, next
+        case cycle, target, state, checklist, version, items, counts, sections, evidence, pending, failing, next, overdue, exceptions
+        case expiredExceptions = "expired_exceptions"
         case formatVersion = "format_version"
         case judgedAt = "judged_at"
         case itemsWithoutEvidence = "items_without_evidence"
@@ -66,15 +85,30 @@ extension CycleStatus {
         var withoutEvidence = 0
         var pending: [String] = []
         var failing: [ItemNote] = []
+        var overdue: [ItemNote] = []
+        var expiredExceptions: [ItemNote] = []
+        var openExceptions = 0
         for item in snapshot.items {
             let status = snapshot.status(of: item.itemID)
             counts.add(status)
             perSection[item.sectionID, default: StatusCounts()].add(status)
             if status != .na, !snapshot.hasValidEvidence(item.itemID) { withoutEvidence += 1 }
             if status == .pending { pending.append(item.itemID) }
+            let assignment = snapshot.assignment(of: item.itemID)
+            var note = ItemNote(item: item.itemID, title: item.title, status: status, severity: item.severity,
+                                owner: assignment?.owner, due: assignment?.dueAt)
             if status == .fail || status == .partial {
-                failing.append(ItemNote(item: item.itemID, title: item.title, status: status, severity: item.severity))
+                if let exception = snapshot.exception(of: item.itemID) {
+                    if exception.isExpired(at: snapshot.judgedAt) {
+                        expiredExceptions.append(note)
+                    } else {
+                        openExceptions += 1
+                        note.acceptedUntil = exception.expiresAt
+                    }
+                }
+                failing.append(note)
             }
+            if snapshot.isOverdue(item.itemID) { overdue.append(note) }
         }
         let current = snapshot.evidence.filter { !$0.isWithdrawn }
         let soon = snapshot.judgedAt.adding(days: Self.soonDays)
@@ -82,6 +116,7 @@ extension CycleStatus {
         let expiringSoon = current.filter { !$0.isExpired(at: snapshot.judgedAt) && $0.isExpired(at: soon) }.count
         formatVersion = 1
         cycle = snapshot.cycle.name
+        target = snapshot.cycle.target
         state = snapshot.cycle.state
         checklist = snapshot.version.checklistID
         version = snapshot.version.version
@@ -96,10 +131,16 @@ extension CycleStatus {
         itemsWithoutEvidence = withoutEvidence
         self.pending = pending
         self.failing = failing.sorted { ($0.severity, $0.status.rawValue, $0.item) < ($1.severity, $1.status.rawValue, $1.item) }
-        next = Self.nextStep(snapshot: snapshot, pending: pending, failing: self.failing, expired: expired, withoutEvidence: withoutEvidence)
+        self.overdue = overdue.sorted { ($0.due!, $0.item) < ($1.due!, $1.item) }
+        exceptions = ExceptionTotals(open: openExceptions, expired: expiredExceptions.count)
+        self.expiredExceptions = expiredExceptions
+        next = Self.nextStep(snapshot: snapshot, pending: pending, failing: self.failing, expired: expired, withoutEvidence: withoutEvidence,
+                             expiredExceptions: expiredExceptions.count)
     }
 
-    private static func nextStep(snapshot: CycleSnapshot, pending: [String], failing: [ItemNote], expired: Int, withoutEvidence: Int) -> String {
+    private static func nextStep(
+        snapshot: CycleSnapshot, pending: [String], failing: [ItemNote], expired: Int, withoutEvidence: Int, expiredExceptions: Int
+    ) -> String {
         let name = snapshot.cycle.name
         if !snapshot.cycle.isOpen {
             return "cycle \(name) is closed; start the next with `evident cycle start NAME --carry-forward`"
@@ -109,6 +150,9 @@ extension CycleStatus {
         }
         if expired > 0 {
             return "renew \(expired) expired piece\(expired == 1 ? "" : "s") of evidence (`evident evidence due`)"
+        }
+        if expiredExceptions > 0 {
+            return "resolve or re-approve \(expiredExceptions) accepted risk\(expiredExceptions == 1 ? "" : "s") that ran out (`evident exception list`)"
         }
         if let worst = failing.first {
             return "follow up \(failing.count) failing or partial item\(failing.count == 1 ? "" : "s"), most severe first: \(worst.item)"

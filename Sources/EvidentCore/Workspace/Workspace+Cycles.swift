@@ -17,11 +17,13 @@ public enum CycleIntent: Sendable {
 extension Workspace {
     /// Starts a cycle pinned to the checklist's current version (SPEC §3): out-of-scope items are
     /// recorded `na` with a note saying why, and `carryForward` copies the unexpired evidence of the
-    /// most recently closed cycle of the same checklist.
+    /// most recently closed cycle of the same checklist and target. Several cycles of one checklist
+    /// may be open at once, one per target or not.
     public func startCycle(
-        name: String, checklistID: String?, scope: [String], carryForward: Bool, session: Session
+        name: String, checklistID: String?, target: String? = nil, scope: [String], carryForward: Bool, session: Session
     ) throws -> CycleStartResult {
         guard Self.isCycleName(name) else { throw WorkflowError.invalidCycleName(name) }
+        if let target, !Self.isCycleName(target) { throw ProgrammeError.invalidTarget(target) }
         if try database.cycle(named: name) != nil { throw WorkflowError.duplicateCycle(name) }
         for tag in scope where !ChecklistRules.isName(tag) { throw WorkflowError.invalidScopeTag(tag) }
         let tags = Array(Set(scope)).sorted()
@@ -37,7 +39,7 @@ extension Workspace {
         var previous: Cycle?
         if carryForward {
             previous = try database.cycles()
-                .filter { $0.checklistID == version.checklistID && $0.state == .closed }
+                .filter { $0.checklistID == version.checklistID && $0.target == target && $0.state == .closed }
                 .max { ($0.closedAt!, $0.id) < ($1.closedAt!, $1.id) }
             if let previous {
                 let itemIDs = Set(items.map(\.itemID))
@@ -47,7 +49,7 @@ extension Workspace {
             }
         }
         let cycle = try database.insertCycle(
-            name: name, version: version, scope: tags, carriedFrom: previous?.id, content: content, session: session)
+            name: name, target: target, version: version, scope: tags, carriedFrom: previous?.id, content: content, session: session)
         return CycleStartResult(
             cycle: cycle, outOfScope: content.outOfScope.count, carried: content.carried.count, carriedFrom: previous)
     }

@@ -51,13 +51,20 @@ extension Workspace {
         let items = try database.items(versionID: cycle.versionID).map(\.itemID)
         let parsed = ReviewCSV.entries(records, file: csvPath, knownItems: items)
         if !parsed.diagnostics.isEmpty { throw ReviewImportError(file: csvPath, diagnostics: parsed.diagnostics) }
+        let owners = ReviewCSVAssignments.read(records, file: csvPath)
+        if !owners.diagnostics.isEmpty { throw ReviewImportError(file: csvPath, diagnostics: owners.diagnostics) }
         var masked = 0
         let entries = parsed.entries.map { entry in
             let (note, matches) = Self.cleanNote(entry.note)
             masked += matches.count
             return ReviewEntry(itemID: entry.itemID, status: entry.status, note: note)
         }
-        let reviews = try database.insertReviews(entries, cycleID: cycle.id, session: session)
+        let current = try snapshot(of: cycle, now: session.now)
+        let changed = owners.entries.filter { entry in
+            let now = current.assignment(of: entry.itemID)
+            return now?.owner != entry.owner || now?.dueAt != entry.dueAt
+        }
+        let reviews = try database.insertReviews(entries, assignments: changed, cycleID: cycle.id, session: session)
         return (cycle, reviews, masked)
     }
 
@@ -94,7 +101,7 @@ public enum ReviewCSVReader {
 
 /// The rows of a review CSV checked against the cycle's items.
 enum ReviewCSV {
-    static let columns = ["item", "status", "note"]
+    static let columns = ["item", "status", "note"] + ReviewCSVAssignments.columns
 
     /// The entries of `records` (header first), or every problem found.
     static func entries(_ records: [CSV.Record], file: String, knownItems: [String]) -> (entries: [ReviewEntry], diagnostics: [Diagnostic]) {

@@ -21,6 +21,7 @@ extension Workspace {
         result.auditEntries = entries.count
         result.problems += AuditChain.check(entries).map(\.description)
         result.problems += try rowsAgainstLog(entries)
+        result.problems += try programmeRowsAgainstLog(entries)
         let evidence = try database.allEvidence()
         let needed = Set(evidence.filter { $0.hasVaultFile && $0.purgedAt == nil }.map(\.digest))
         for digest in needed.sorted() {

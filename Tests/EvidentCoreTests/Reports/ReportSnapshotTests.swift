@@ -7,7 +7,8 @@ import Testing
 /// `RECORD_SNAPSHOTS=1 swift test --filter ReportSnapshotTests` after an intended change.
 @Suite struct ReportSnapshotTests {
     /// The fixture workspace every expected output is made from: every status, every evidence kind,
-    /// an expired and a withdrawn piece, a carried-forward cycle.
+    /// an expired and a withdrawn piece, a carried-forward cycle, owners with a due date passed and
+    /// an accepted risk.
     static func fixtureReport() throws -> AuditReport {
         let test = try TestWorkspace()
         try test.start(try TestChecklists.minimal(), cycle: "2026-Q3")
@@ -23,6 +24,13 @@ import Testing
         let wrong = try test.attach("keys.rotation", .url("https://kms.example.com/keys/42"))
         _ = try test.workspace.withdrawEvidence(id: wrong, reason: "Wrong key.", purge: false, session: test.session())
         try test.attach("keys.rotation", .url("https://kms.example.com/keys/7/rotations"), expires: "2026-12-31")
+        try test.review("data.retention", .partial, "Approved for payments only.")
+        _ = try test.workspace.assign(
+            itemIDs: ["data.retention", "keys.no-hardcoded-keys"], owner: "ana@example.com", due: test.now.adding(days: -1),
+            cycle: nil, session: test.session())
+        _ = try test.workspace.addException(
+            itemID: "data.retention", reason: "Other products follow next quarter.", expires: test.now.adding(days: 90),
+            approvedBy: "ciso@example.com", cycle: nil, session: test.session())
         return try test.report()
     }
 

@@ -43,11 +43,12 @@ struct OSCALResult: Encodable, Sendable {
     var attestations: [OSCALAttestation]?
     var assessmentLog: OSCALAssessmentLog?
     var observations: [OSCALObservation]?
+    var risks: [OSCALRisk]?
     var findings: [OSCALFinding]?
     var remarks: String?
 
     enum CodingKeys: String, CodingKey {
-        case uuid, title, description, start, end, props, attestations, observations, findings, remarks
+        case uuid, title, description, start, end, props, attestations, observations, risks, findings, remarks
         case reviewedControls = "reviewed-controls"
         case assessmentLog = "assessment-log"
     }

@@ -57,11 +57,13 @@ struct OSCALFinding: Encodable, Sendable {
     var origins: [OSCALOrigin]?
     var target: OSCALFindingTarget
     var relatedObservations: [OSCALRelatedObservation]?
+    var relatedRisks: [OSCALAssociatedRisk]? = nil
     var remarks: String?
 
     enum CodingKeys: String, CodingKey {
         case uuid, title, description, props, origins, target, remarks
         case relatedObservations = "related-observations"
+        case relatedRisks = "related-risks"
     }
 }
 

@@ -6,6 +6,7 @@ struct OSCALRoster: Sendable {
         case assessor
         case evidenceCollector = "evidence-collector"
         case signatory
+        case riskApprover = "risk-approver"
 
         var title: String {
             switch self {
@@ -13,6 +14,7 @@ struct OSCALRoster: Sendable {
             case .assessor: "Assessor"
             case .evidenceCollector: "Evidence collector"
             case .signatory: "Signatory"
+            case .riskApprover: "Risk approver"
             }
         }
 
@@ -22,6 +24,7 @@ struct OSCALRoster: Sendable {
             case .assessor: "Recorded a review (pass, partial, fail or n/a) of a checklist item."
             case .evidenceCollector: "Attached evidence to a checklist item."
             case .signatory: "Signed off the review cycle."
+            case .riskApprover: "Approved an accepted risk (a deviation) on a failing or partial checklist item."
             }
         }
     }
@@ -37,6 +40,10 @@ struct OSCALRoster: Sendable {
             for review in item.history { add(review.actor, as: .assessor) }
             if let reviewer = item.reviewedBy { add(reviewer, as: .assessor) }
             for evidence in item.evidence { add(evidence.addedBy, as: .evidenceCollector) }
+            if let exception = item.exception {
+                add(exception.approvedBy, as: .riskApprover)
+                add(exception.recordedBy, as: .assessmentLead)
+            }
         }
         for signoff in report.signoffs { add(signoff.signer, as: .signatory) }
     }

@@ -29,11 +29,11 @@ public enum WorkspaceText {
     /// `cycle list`.
     public static func cycles(_ statuses: [CycleStatus]) -> String {
         guard !statuses.isEmpty else { return "No cycle yet; start one with `evident cycle start NAME`." }
-        var table = TextTable(["cycle", "state", "checklist", "version", "pass", "partial", "fail", "n/a", "pending"],
-                              alignments: [.left, .left, .left, .left, .right, .right, .right, .right, .right])
+        var table = TextTable(["cycle", "target", "state", "checklist", "version", "pass", "partial", "fail", "n/a", "pending"],
+                              alignments: [.left, .left, .left, .left, .left, .right, .right, .right, .right, .right])
         for status in statuses {
             let counts = status.counts
-            table.add([status.cycle, status.state.rawValue, status.checklist, status.version, String(counts.pass),
+            table.add([status.cycle, status.target ?? "-", status.state.rawValue, status.checklist, status.version, String(counts.pass),
                        String(counts.partial), String(counts.fail), String(counts.na), String(counts.pending)])
         }
         return table.render(indent: 0)
@@ -82,6 +82,15 @@ public enum WorkspaceText {
             table.add([due.expiresAt.date, due.expired ? "EXPIRED" : "due", String(due.id), due.item, TerminalText.truncate(due.summary, 60)])
         }
         return table.render(indent: 0)
+    }
+
+    /// The accepted risks of `evidence due`.
+    public static func dueExceptions(_ list: [DueException]) -> String {
+        var table = TextTable(["expires", "state", "exception", "item", "status", "approved by"], alignments: [.left, .left, .right])
+        for due in list {
+            table.add([due.expiresAt.date, due.expired ? "EXPIRED" : "due", "#\(due.id)", due.item, due.status.label, due.approvedBy])
+        }
+        return "Accepted risks:\n" + table.render(indent: 0)
     }
 
     /// `log`: one line per entry, oldest first.

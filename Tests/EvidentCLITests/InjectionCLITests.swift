@@ -24,6 +24,9 @@ import Testing
         try bench.expectSuccess(bench.run(["checklist", "load", "hostile"] + actor))
         try bench.expectSuccess(bench.run(["cycle", "start", "c1"] + actor))
         try bench.expectSuccess(bench.run(["review", "keys.hostile", "--status", "fail", "--note", hostile] + actor))
+        try bench.expectSuccess(bench.run(["assign", "keys.hostile", "--owner", HostileStrings.oneLine, "--due", "2026-09-01"] + actor))
+        try bench.expectSuccess(bench.run(["exception", "add", "keys.hostile", "--reason", hostile, "--expires", "2027-01-01",
+                                           "--approved-by", HostileStrings.oneLine] + actor))
         bench.directory.write("huge.csv", "item,status,note\nkeys.other,partial,\"" + HostileStrings.huge.replacingOccurrences(of: "\"", with: "\"\"") + "\"\n")
         try bench.expectSuccess(bench.run(["review", "import", "huge.csv"] + actor))
         try bench.expectSuccess(bench.run(["evidence", "add", "keys.hostile", "--note", hostile] + actor))
@@ -51,6 +54,11 @@ import Testing
             ("cycle show", .terminal, ["cycle", "show", "c1"]),
             ("diff text", .terminal, ["diff", "c1", "c2"]), ("diff md", .markdown, ["diff", "c1", "c2", "--format", "md"]),
             ("diff html", .html, ["diff", "c1", "c2", "--format", "html"]),
+            ("todo", .terminal, ["todo", "--cycle", "c1"]), ("todo json", .json, ["todo", "--cycle", "c1", "--format", "json"]),
+            ("exception list", .terminal, ["exception", "list", "--cycle", "c1"]),
+            ("exception list json", .json, ["exception", "list", "--cycle", "c1", "--format", "json"]),
+            ("overview", .terminal, ["overview"]), ("overview json", .json, ["overview", "--format", "json"]),
+            ("overview html", .html, ["overview", "--format", "html"]),
         ]
         for (name, medium, arguments) in outputs {
             let result = try bench.run(arguments)

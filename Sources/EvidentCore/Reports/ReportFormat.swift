@@ -23,7 +23,7 @@ public enum ReportRenderer {
 public enum CSVReport {
     static let header = ["item", "section", "title", "severity", "status", "note", "owner", "due", "reviewed_by", "reviewed_at",
                          "evidence", "expired_evidence", "references", "source_section", "exception_reason",
-                         "exception_approved_by", "exception_expires"]
+                         "exception_approved_by", "exception_expires", "cycle", "target"]
 
     /// The CSV text of `report`.
     public static func render(_ report: AuditReport) -> String {
@@ -36,7 +36,7 @@ public enum CSVReport {
                     item.owner ?? "", item.due?.date ?? "", item.reviewedBy ?? "", item.reviewedAt?.iso8601 ?? "", String(current.count),
                     String(current.filter { $0.state == .expired }.count), item.references.joined(separator: "; "),
                     item.source?.section ?? "", item.exception?.reason ?? "", item.exception?.approvedBy ?? "",
-                    item.exception?.expiresAt.date ?? "",
+                    item.exception?.expiresAt.date ?? "", report.cycle.name, report.cycle.target ?? "",
                 ])
             }
         }

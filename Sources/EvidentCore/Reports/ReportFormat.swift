@@ -22,7 +22,7 @@ public enum ReportRenderer {
 /// One row per item: the columns SPEC §4 fixes first, then the rest of what a spreadsheet wants.
 public enum CSVReport {
     static let header = ["item", "section", "title", "severity", "status", "note", "reviewed_by", "reviewed_at",
-                         "evidence", "expired_evidence", "references", "source_section"]
+                         "evidence", "expired_evidence", "references", "source_section", "evidence_sha256"]
 
     /// The CSV text of `report`.
     public static func render(_ report: AuditReport) -> String {
@@ -34,7 +34,7 @@ public enum CSVReport {
                     item.id, section.id, item.title, item.severity.rawValue, item.status.rawValue, item.note ?? "",
                     item.reviewedBy ?? "", item.reviewedAt?.iso8601 ?? "", String(current.count),
                     String(current.filter { $0.state == .expired }.count), item.references.joined(separator: "; "),
-                    item.source?.section ?? "",
+                    item.source?.section ?? "", current.map(\.sha256).joined(separator: " "),
                 ])
             }
         }

@@ -5,7 +5,7 @@ BIN      := .build/$(CONFIG)/evident
 SHARED   ?= ../shared
 DEMO_DIR ?= demo-workspace
 
-.PHONY: all demo test build deps coverage browser-check completions man install fuzz soak bench clean
+.PHONY: all demo test test-tools build deps coverage browser-check completions man install fuzz soak bench clean
 
 all: build
 
@@ -24,8 +24,18 @@ build: deps
 demo: build
 	$(BIN) demo --dir $(DEMO_DIR)
 
+# Standard tools the tests drive as an auditor would (the auditor guide is replayed as written).
+test-tools:
+	@missing=""; for tool in jq:jq zip:zip unzip:unzip openssl:openssl python3:python3; do \
+		command -v $${tool%%:*} >/dev/null 2>&1 || missing="$$missing $${tool##*:}"; done; \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing$$missing (tools the auditor-guide tests use)…"; \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
 # Unit tests, end-to-end tests of the built binary, and the checklist's coverage of the guide.
-test: deps
+test: deps test-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@$(MAKE) --no-print-directory coverage

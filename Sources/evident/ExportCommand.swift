@@ -20,7 +20,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Reporting.run {
-            let key = try KeyFiles.signingKey(path: signKey, environment: workspace.environment)
+            let key = try KeyFiles.signingKey(path: signKey, environment: workspace.environment, prompt: Passphrase.ask)
             let result = try workspace.open().exportBundle(
                 cycle: cycle, to: out, key: key, now: try workspace.now(), toolVersion: EvidentVersion.current,
                 progress: ProgressLine.make())
@@ -28,7 +28,7 @@ struct ExportCommand: AsyncParsableCommand {
             let evidence = result.manifest.files.filter { $0.path.hasPrefix("evidence/") }.count
             let signature = result.keyFingerprint.map { "signed with Ed25519 key \($0)" } ?? "unsigned (no key given)"
             Terminal.output("Wrote \(result.path): cycle \(result.manifest.cycle), \(result.manifest.files.count) files (\(evidence) evidence), \(signature).")
-            Terminal.output("Check it with: evident verify --bundle \(result.path)\(result.signed ? " --public-key KEY.pub" : "")")
+            Terminal.output("Check it with: evident verify --bundle \(result.path) \(result.signed ? "--public-key KEY.pub" : "--unsigned")")
         }
     }
 }

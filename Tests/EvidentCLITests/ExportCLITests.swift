@@ -52,7 +52,7 @@ import ZIPFoundation
         let result = try bench.run("verify", "--bundle", "bundle.zip", "--public-key", "lead.pub")
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("signature: valid"))
-        let unsigned = try bench.run("verify", "--bundle", "bundle.zip")
+        let unsigned = try bench.run("verify", "--bundle", "bundle.zip", "--unsigned")
         #expect(unsigned.status == 0)
         #expect(unsigned.stdout.contains("signature: not checked"))
     }
@@ -117,7 +117,7 @@ import ZIPFoundation
             entries.removeAll { $0.0 == "report.md" }
             entries.append(("notes.txt", Data("added later".utf8)))
         }
-        let result = try bench.run("verify", "--bundle", "changed.zip")
+        let result = try bench.run("verify", "--bundle", "changed.zip", "--unsigned")
         #expect(result.status == 1)
         #expect(result.stdout.contains("report.md: listed in the manifest but missing from the bundle"))
         #expect(result.stdout.contains("notes.txt: present in the bundle but not listed in the manifest"))
@@ -126,7 +126,7 @@ import ZIPFoundation
     @Test func aPathThatEscapesIsRefusedNotExtracted() throws {
         let bench = try exported()
         try rewrite(bench, to: "escape.zip") { $0.append(("../../escaped.txt", Data("gotcha".utf8))) }
-        let result = try bench.run("verify", "--bundle", "escape.zip")
+        let result = try bench.run("verify", "--bundle", "escape.zip", "--unsigned")
         #expect(result.status == 1)
         #expect(result.stdout.contains("unsafe path in the bundle: ../../escaped.txt"))
         #expect(!FileManager.default.fileExists(atPath: bench.directory.url.deletingLastPathComponent().appendingPathComponent("escaped.txt").path))
@@ -136,7 +136,7 @@ import ZIPFoundation
         let bench = try exported()
         let zeros = Data(count: 80 << 20)
         try rewrite(bench, to: "bomb.zip") { $0.append(("evidence/keys.rotation/bomb.bin", zeros)) }
-        let unlisted = try bench.run("verify", "--bundle", "bomb.zip")
+        let unlisted = try bench.run("verify", "--bundle", "bomb.zip", "--unsigned")
         #expect(unlisted.status == 1)
         #expect(unlisted.stdout.contains("bomb.bin: present in the bundle but not listed"))
         #expect(FileManager.default.fileExists(atPath: bench.directory.path("bomb.zip")))
@@ -144,9 +144,9 @@ import ZIPFoundation
 
     @Test func missingOrBrokenBundlesAreReported() throws {
         let bench = try exported()
-        #expect(try bench.run("verify", "--bundle", "nope.zip").status == 66)
+        #expect(try bench.run("verify", "--bundle", "nope.zip", "--unsigned").status == 66)
         bench.directory.write("junk.zip", "not a zip at all")
-        let junk = try bench.run("verify", "--bundle", "junk.zip")
+        let junk = try bench.run("verify", "--bundle", "junk.zip", "--unsigned")
         #expect(junk.status == 1)
         #expect(try bench.run("verify", "--public-key", "lead.pub").status == 64)
     }

@@ -25,3 +25,23 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     /// The previous hash of the first entry.
     public static let genesisHash = String(repeating: "0", count: 64)
 }
+
+/// An entry of another cycle inside a bundle's `audit-log.jsonl`: only its place in the chain.
+/// Its hash cannot be recomputed from the bundle, but the entries around it still link through it.
+public struct ElidedAuditEntry: Sendable, Equatable, Codable {
+    public var seq: Int64
+    public var previousHash: String
+    public var hash: String
+    public var elided = true
+
+    public init(_ entry: AuditEntry) {
+        seq = entry.seq
+        previousHash = entry.previousHash
+        hash = entry.hash
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case seq, hash, elided
+        case previousHash = "previous_hash"
+    }
+}

@@ -45,13 +45,20 @@ public struct Signoff: Sendable, Equatable, Codable {
 }
 
 /// The digest a sign-off covers: every review (item, status, note, actor, time) and every piece of
-/// evidence (item, content digest, withdrawn or not) of a cycle, in a canonical order.
+/// evidence (item, content digest, withdrawn or not) of a cycle, in a canonical order. The auditor's
+/// `verify --bundle` recomputes it from a bundle's `results.json` through the same function.
 public enum CycleDigest {
     /// The digest of `snapshot`'s reviews and evidence.
     public static func of(_ snapshot: CycleSnapshot) -> String {
-        let reviews = snapshot.reviews.map { ReviewLine(id: $0.id, item: $0.itemID, status: $0.status.rawValue, note: $0.note, actor: $0.actor, at: $0.at) }
-        let evidence = snapshot.evidence.map { EvidenceLine(id: $0.id, item: $0.itemID, digest: $0.digest, withdrawn: $0.isWithdrawn) }
-        return Digest.sha256(CanonicalJSON.data(Content(cycle: snapshot.cycle.name, reviews: reviews, evidence: evidence)))
+        of(cycle: snapshot.cycle.name,
+           reviews: snapshot.reviews.map { ReviewLine(id: $0.id, item: $0.itemID, status: $0.status.rawValue, note: $0.note, actor: $0.actor, at: $0.at) },
+           evidence: snapshot.evidence.map { EvidenceLine(id: $0.id, item: $0.itemID, digest: $0.digest, withdrawn: $0.isWithdrawn) })
+    }
+
+    /// The digest of these reviews and evidence of the cycle named `cycle`, each list ordered by id.
+    public static func of(cycle: String, reviews: [ReviewLine], evidence: [EvidenceLine]) -> String {
+        Digest.sha256(CanonicalJSON.data(Content(cycle: cycle, reviews: reviews.sorted { $0.id < $1.id },
+                                                 evidence: evidence.sorted { $0.id < $1.id })))
     }
 
     private struct Content: Encodable {
@@ -60,19 +67,29 @@ public enum CycleDigest {
         let evidence: [EvidenceLine]
     }
 
-    private struct ReviewLine: Encodable {
+    /// One review as the digest covers it.
+    public struct ReviewLine: Encodable, Sendable {
         let id: Int64
         let item: String
         let status: String
         let note: String?
         let actor: String
         let at: Timestamp
+
+        public init(id: Int64, item: String, status: String, note: String?, actor: String, at: Timestamp) {
+            (self.id, self.item, self.status, self.note, self.actor, self.at) = (id, item, status, note, actor, at)
+        }
     }
 
-    private struct EvidenceLine: Encodable {
+    /// One piece of evidence as the digest covers it.
+    public struct EvidenceLine: Encodable, Sendable {
         let id: Int64
         let item: String
         let digest: String
         let withdrawn: Bool
+
+        public init(id: Int64, item: String, digest: String, withdrawn: Bool) {
+            (self.id, self.item, self.digest, self.withdrawn) = (id, item, digest, withdrawn)
+        }
     }
 }

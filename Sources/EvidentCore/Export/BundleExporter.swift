@@ -67,9 +67,16 @@ extension Workspace {
         return ExportResult(path: path, manifest: manifest, signed: key != nil, keyFingerprint: key.map { SigningKeys.fingerprint($0.publicKey) })
     }
 
-    /// The cycle's audit entries as JSON lines, each with its raw payload and chain hashes.
+    /// The stretch of the audit chain from the cycle's first entry to its last, as JSON lines: the
+    /// cycle's own entries whole (raw payload and chain hashes), the entries of other cycles or of
+    /// the workspace in between elided to their number and hashes, so the chain links unbroken
+    /// without showing another cycle's content.
     private func auditLines(cycleID: Int64) throws -> String {
-        try database.auditEntries(cycleID: cycleID).map { CanonicalJSON.string($0) + "\n" }.joined()
+        let own = try database.auditEntries(cycleID: cycleID)
+        guard let first = own.first, let last = own.last else { return "" }
+        return try database.auditEntries(seqFrom: first.seq, through: last.seq).map { entry in
+            entry.cycleID == cycleID ? CanonicalJSON.string(entry) + "\n" : CanonicalJSON.string(ElidedAuditEntry(entry)) + "\n"
+        }.joined()
     }
 }
 

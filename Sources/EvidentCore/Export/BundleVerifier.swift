@@ -3,8 +3,9 @@ import Foundation
 import ZIPFoundation
 
 /// What checking a bundle found (SPEC §6): it holds only when every file is listed, every size and
-/// hash matches, nothing extra is present, no path escapes the bundle and, with a key, the
-/// signature holds. Nothing is ever extracted to disk.
+/// hash matches, nothing extra is present, no path escapes the bundle, the record inside it (audit
+/// chain, results, sign-offs) agrees with itself and, with a key, the signature holds. Nothing is
+/// ever extracted to disk.
 public struct BundleVerification: Sendable, Equatable {
     /// How the signature stands.
     public enum Signature: Sendable, Equatable {
@@ -18,6 +19,8 @@ public struct BundleVerification: Sendable, Equatable {
     public var problems: [String] = []
     public var filesVerified = 0
     public var signature: Signature = .notChecked
+    /// The record inside, once the files it is read from have matched the manifest.
+    public var record: BundleRecord?
 
     public var holds: Bool { problems.isEmpty && signature != .invalid && signature != .missing }
 }
@@ -41,13 +44,16 @@ public enum BundleVerifier {
         }
         var entries: [String: Entry] = [:]
         for entry in archive {
-            let name = entry.path
+            var name = entry.path
+            if entry.type == .directory, name.hasSuffix("/") { name.removeLast() }
             guard BundlePath.isSafe(name) else {
-                result.problems.append("unsafe path in the bundle: \(TerminalText.oneLine(name)) (it would escape or hide); refused")
+                result.problems.append("unsafe path in the bundle: \(TerminalText.oneLine(entry.path)) (it would escape or hide); refused")
                 continue
             }
+            // Folder entries, as `zip -r`, Finder or Python's zipfile write them, are not files.
+            if entry.type == .directory { continue }
             guard entry.type == .file else {
-                result.problems.append("\(name): not a regular file (\(entry.type == .symlink ? "a symbolic link" : "a folder entry"))")
+                result.problems.append("\(name): not a regular file (a symbolic link)")
                 continue
             }
             if entries[name] != nil { result.problems.append("\(name): appears twice") }
@@ -64,7 +70,7 @@ public enum BundleVerifier {
             return result
         }
         result.manifest = manifest
-        var listed = Set<String>()
+        var listed = Set<String>(), matched = Set<String>()
         for file in manifest.files {
             guard BundlePath.isSafe(file.path), file.path != BundleManifest.Name.manifest, file.path != BundleManifest.Name.signature else {
                 result.problems.append("manifest.json lists an unsafe path: \(TerminalText.oneLine(file.path))")
@@ -78,17 +84,45 @@ public enum BundleVerifier {
                 result.problems.append("\(file.path): listed in the manifest but missing from the bundle")
                 continue
             }
-            if let problem = check(archive, entry, against: file) { result.problems.append(problem) } else { result.filesVerified += 1 }
+            if let problem = check(archive, entry, against: file) {
+                result.problems.append(problem)
+            } else {
+                result.filesVerified += 1
+                matched.insert(file.path)
+            }
             progress.update("verifying the bundle", done: Int64(listed.count), total: Int64(manifest.files.count))
         }
         for name in entries.keys.sorted() where !listed.contains(name) && name != BundleManifest.Name.manifest && name != BundleManifest.Name.signature {
             result.problems.append("\(name): present in the bundle but not listed in the manifest")
         }
+        checkRecord(archive, entries, matched: matched, manifest: manifest, into: &result)
         if let publicKey {
             result.signature = signature(archive, entries[BundleManifest.Name.signature], manifest: manifestBytes, key: publicKey)
         }
         return result
     }
+
+    /// Checks the record the bundle holds (audit chain, results, sign-offs) once its files are known
+    /// to be the ones the manifest lists.
+    private static func checkRecord(
+        _ archive: Archive, _ entries: [String: Entry], matched: Set<String>, manifest: BundleManifest, into result: inout BundleVerification
+    ) {
+        let names = [BundleManifest.Name.results, BundleManifest.Name.signoffs, BundleManifest.Name.auditLog]
+        for name in names where !manifest.files.contains(where: { $0.path == name }) {
+            result.problems.append("manifest.json does not list \(name): the record cannot be checked")
+        }
+        guard names.allSatisfy(matched.contains) else { return }
+        let contents = names.compactMap { name in entries[name].flatMap { try? read(archive, $0, limit: recordLimit) } }
+        guard contents.count == names.count else {
+            result.problems.append("the record (results.json, signoffs.json, audit-log.jsonl) is larger than \(recordLimit >> 20) MiB; refused")
+            return
+        }
+        result.record = BundleRecordCheck.check(
+            results: contents[0], signoffs: contents[1], auditLog: contents[2], manifest: manifest, problems: &result.problems)
+    }
+
+    /// The most a record file may hold: it is read into memory.
+    static let recordLimit = 512 << 20
 
     /// A problem with one listed file, or nil when its size and SHA-256 match.
     private static func check(_ archive: Archive, _ entry: Entry, against file: BundleManifest.File) -> String? {
@@ -111,7 +145,7 @@ public enum BundleVerifier {
         }
         guard total == UInt64(file.size) else { return "\(file.path): \(total) bytes of content, the manifest says \(file.size)" }
         let digest = Digest.hex(hasher.finalize())
-        return digest == file.sha256 ? nil : "\(file.path): SHA-256 \(digest.prefix(16))… does not match the manifest's \(file.sha256.prefix(16))…"
+        return digest == file.sha256 ? nil : "\(file.path): SHA-256 \(digest) does not match the manifest's \(file.sha256)"
     }
 
     private static func signature(_ archive: Archive, _ entry: Entry?, manifest: Data, key: Curve25519.Signing.PublicKey) -> BundleVerification.Signature {

@@ -22,9 +22,31 @@ public enum SigningKeys {
         pem(label: "PUBLIC KEY", der: publicKeyPrefix + Array(key.rawRepresentation))
     }
 
-    /// Reads a PKCS#8 Ed25519 private key from PEM text.
-    public static func privateKey(fromPEM text: String, source: String) throws(KeyError) -> Curve25519.Signing.PrivateKey {
-        let der = try derBytes(text, label: "PRIVATE KEY", source: source)
+    /// The PKCS#8 PEM text of `key`, encrypted with `passphrase` (PBES2: PBKDF2-HMAC-SHA256, AES-256-CBC).
+    public static func encryptedPrivatePEM(_ key: Curve25519.Signing.PrivateKey, passphrase: String) throws -> String {
+        pem(label: encryptedLabel, der: try EncryptedPrivateKey.encrypt(privateKeyPrefix + Array(key.rawRepresentation), passphrase: passphrase))
+    }
+
+    static let encryptedLabel = "ENCRYPTED PRIVATE KEY"
+
+    /// Whether `text` holds a passphrase-protected private key.
+    public static func isEncrypted(_ text: String) -> Bool { text.contains("-----BEGIN \(encryptedLabel)-----") }
+
+    /// Reads a PKCS#8 Ed25519 private key from PEM text; an encrypted one asks `passphrase` for
+    /// its passphrase (nil: none can be had).
+    public static func privateKey(
+        fromPEM text: String, source: String, passphrase: () throws(KeyError) -> String? = { nil }
+    ) throws(KeyError) -> Curve25519.Signing.PrivateKey {
+        if isEncrypted(text) {
+            let encrypted = try derBytes(text, label: encryptedLabel, source: source)
+            guard let secret = try passphrase() else { throw .passphraseNeeded(source: source) }
+            let der = try EncryptedPrivateKey.decrypt(encrypted, passphrase: secret, source: source)
+            do { return try privateKey(der: der, source: source) } catch { throw .wrongPassphrase(source: source) }
+        }
+        return try privateKey(der: try derBytes(text, label: "PRIVATE KEY", source: source), source: source)
+    }
+
+    private static func privateKey(der: [UInt8], source: String) throws(KeyError) -> Curve25519.Signing.PrivateKey {
         guard der.count == privateKeyPrefix.count + 32, der.starts(with: privateKeyPrefix),
               let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: der.suffix(32))
         else { throw .notEd25519(source: source, expected: "an Ed25519 private key (PKCS#8)") }
@@ -78,11 +100,19 @@ public enum KeyError: EvidentError, Equatable {
     case notEd25519(source: String, expected: String)
     case exists(path: String)
     case writeFailed(path: String, reason: String)
+    case passphraseNeeded(source: String)
+    case wrongPassphrase(source: String)
+    case unsupportedEncryption(source: String, what: String)
+    case emptyPassphrase
+    case passphrasesDiffer
+    case boundToAnotherSigner(fingerprint: String, signer: String)
 
     public var kind: FailureKind {
         switch self {
         case .notFound: .missingInput
-        case .notPEM, .notEd25519, .exists: .badInput
+        case .notPEM, .notEd25519, .exists, .passphraseNeeded, .wrongPassphrase, .unsupportedEncryption,
+             .emptyPassphrase, .passphrasesDiffer: .badInput
+        case .boundToAnotherSigner: .permissionDenied
         case .writeFailed: .ioError
         }
     }
@@ -94,6 +124,13 @@ public enum KeyError: EvidentError, Equatable {
         case let .notEd25519(source, expected): "\(source) is not \(expected)"
         case let .exists(path): "\(path) already exists; keygen never overwrites a key"
         case let .writeFailed(path, reason): "cannot write \(path): \(reason)"
+        case let .passphraseNeeded(source): "\(source) is passphrase-protected and no passphrase was given"
+        case let .wrongPassphrase(source): "wrong passphrase for \(source)"
+        case let .unsupportedEncryption(source, what): "\(source) is encrypted with \(what), which Evident does not read"
+        case .emptyPassphrase: "an empty passphrase protects nothing"
+        case .passphrasesDiffer: "the two passphrases differ"
+        case let .boundToAnotherSigner(fingerprint, signer):
+            "key \(fingerprint) already signed for \(TerminalText.oneLine(signer)) in this workspace; one key, one signer"
         }
     }
 
@@ -102,6 +139,11 @@ public enum KeyError: EvidentError, Equatable {
         case .notFound, .notPEM, .notEd25519: "make a key pair with `evident keygen --out PREFIX`"
         case .exists: "choose another --out, or add --force to replace it"
         case .writeFailed: "check the folder exists and is writable"
+        case .passphraseNeeded: "run on a terminal to be asked for it, or set $EVIDENT_KEY_PASSPHRASE"
+        case .wrongPassphrase: "type the passphrase again, or check $EVIDENT_KEY_PASSPHRASE"
+        case .unsupportedEncryption: "re-encrypt it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`"
+        case .emptyPassphrase, .passphrasesDiffer: "run keygen --encrypt again"
+        case .boundToAnotherSigner: "sign with your own key (`evident keygen --out PREFIX`), or as the person the key belongs to (--as)"
         }
     }
 }

@@ -113,6 +113,8 @@ public struct AuditReport: Sendable, Equatable, Codable {
 
     /// One review in an item's history.
     public struct ReviewReport: Sendable, Equatable, Codable {
+        /// The review's number in the workspace: what its audit entry and sign-off digests name.
+        public var id: Int64?
         public var status: ReviewStatus
         public var note: String?
         public var actor: String

@@ -41,7 +41,7 @@ extension AuditReport {
                     source: item.source, references: item.references,
                     guidance: item.guidance, expectedEvidence: item.evidence, maxAgeDays: item.maxAgeDays,
                     checks: item.checks, appliesWhen: item.appliesWhen,
-                    history: (historyByItem[item.id] ?? []).map { ReviewReport(status: $0.status, note: $0.note, actor: $0.actor, at: $0.at) },
+                    history: (historyByItem[item.id] ?? []).map { ReviewReport(id: $0.id, status: $0.status, note: $0.note, actor: $0.actor, at: $0.at) },
                     evidence: (evidenceByItem[item.id] ?? []).map {
                         Self.evidenceReport($0, judgedAt: snapshot.judgedAt, soon: soon, carriedFrom: carriedFrom)
                     })

@@ -17,6 +17,7 @@ enum ReportContext {
             "cycle": report.cycle.name,
             "target": t(report.cycle.target), "has_target": report.cycle.target != nil,
             "cycle_state": report.cycle.state.rawValue,
+            "cycle_state_label": report.cycle.state == .open ? "open — not final" : report.cycle.state.rawValue,
             "cycle_closed": report.cycle.state == .closed,
             "started_at": report.cycle.startedAt.iso8601,
             "started_by": t(report.cycle.startedBy),
@@ -105,7 +106,7 @@ enum ReportContext {
         return [
             "id": evidence.id, "kind": evidence.kind.rawValue, "what": t(what),
             "is_file": evidence.kind == .file || evidence.kind == .scan, "is_url": evidence.kind == .url, "is_note": evidence.kind == .note,
-            "sha256": evidence.sha256, "sha256_short": String(evidence.sha256.prefix(12)), "size": evidence.size,
+            "sha256": evidence.sha256, "size": evidence.size,
             "size_text": byteCount(evidence.size),
             "effective_at": evidence.effectiveAt.date, "expires_at": evidence.expiresAt?.date ?? "never",
             "state": evidence.state.rawValue, "state_label": evidence.state.rawValue.uppercased(),
@@ -143,7 +144,7 @@ enum ReportContext {
     private static func signoff(_ signoff: AuditReport.SignoffReport) -> [String: Any] {
         [
             "signer": t(signoff.signer), "statement": t(signoff.statement), "at": signoff.at.iso8601,
-            "digest_short": String(signoff.digest.prefix(16)), "digest": signoff.digest, "signed": signoff.signed,
+            "digest": signoff.digest, "signed": signoff.signed,
             "fingerprint": signoff.keyFingerprint ?? "", "stale": signoff.stale,
         ]
     }

@@ -22,7 +22,7 @@ public enum ReportRenderer {
 /// One row per item: the columns SPEC §4 fixes first, then the rest of what a spreadsheet wants.
 public enum CSVReport {
     static let header = ["item", "section", "title", "severity", "status", "note", "owner", "due", "reviewed_by", "reviewed_at",
-                         "evidence", "expired_evidence", "references", "source_section", "exception_reason",
+                         "evidence", "expired_evidence", "references", "source_section", "evidence_sha256", "exception_reason",
                          "exception_approved_by", "exception_expires", "cycle", "target"]
 
     /// The CSV text of `report`.
@@ -35,8 +35,9 @@ public enum CSVReport {
                     item.id, section.id, item.title, item.severity.rawValue, item.status.rawValue, item.note ?? "",
                     item.owner ?? "", item.due?.date ?? "", item.reviewedBy ?? "", item.reviewedAt?.iso8601 ?? "", String(current.count),
                     String(current.filter { $0.state == .expired }.count), item.references.joined(separator: "; "),
-                    item.source?.section ?? "", item.exception?.reason ?? "", item.exception?.approvedBy ?? "",
-                    item.exception?.expiresAt.date ?? "", report.cycle.name, report.cycle.target ?? "",
+                    item.source?.section ?? "", current.map(\.sha256).joined(separator: " "), item.exception?.reason ?? "",
+                    item.exception?.approvedBy ?? "", item.exception?.expiresAt.date ?? "", report.cycle.name,
+                    report.cycle.target ?? "",
                 ])
             }
         }

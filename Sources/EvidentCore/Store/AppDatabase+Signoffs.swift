@@ -29,6 +29,13 @@ extension AppDatabase {
         try read { db in try Signoff.filter(Column("cycle_id") == cycleID).order(Column("id")).fetchAll(db) }
     }
 
+    /// Who has signed with the public key `publicKey` (PEM), in any cycle.
+    func signers(publicKey: String) throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT signer FROM signoff WHERE public_key = ? ORDER BY signer", arguments: [publicKey])
+        }
+    }
+
     /// Every sign-off, for verification.
     func allSignoffs() throws -> [Signoff] {
         try read { db in try Signoff.order(Column("id")).fetchAll(db) }

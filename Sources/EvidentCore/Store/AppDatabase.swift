@@ -98,6 +98,13 @@ public struct AppDatabase: Sendable {
     }
 
     /// The audit log, oldest first, optionally only one cycle's or one item's entries.
+    /// Every entry numbered `first` through `last`, in order: a stretch of the one chain.
+    func auditEntries(seqFrom first: Int64, through last: Int64) throws -> [AuditEntry] {
+        try read { db in
+            try AuditEntry.filter(Column("seq") >= first && Column("seq") <= last).order(Column("seq")).fetchAll(db)
+        }
+    }
+
     public func auditEntries(cycleID: Int64? = nil, itemID: String? = nil) throws -> [AuditEntry] {
         try read { db in
             var request = AuditEntry.all()

@@ -14,6 +14,8 @@ public enum FailureKind: Sendable, Equatable {
     case internalError
     /// Reading or writing failed: disk full, unwritable database or output.
     case ioError
+    /// Not allowed for this person: a read-only role, someone else's name or key.
+    case permissionDenied
 }
 
 /// An error Evident reports to its user: one sentence of what went wrong, a hint of what to do.

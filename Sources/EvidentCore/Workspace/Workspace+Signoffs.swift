@@ -19,9 +19,13 @@ extension Workspace {
         let digest = CycleDigest.of(try snapshot(of: cycle, now: session.now))
         var signoff = Signoff(id: 0, cycleID: cycle.id, signer: session.actor, statement: text, at: session.now, digest: digest)
         if let key {
+            let publicKey = SigningKeys.publicPEM(key.publicKey)
+            if let other = try database.signers(publicKey: publicKey).first(where: { $0 != session.actor }) {
+                throw KeyError.boundToAnotherSigner(fingerprint: SigningKeys.fingerprint(key.publicKey), signer: other)
+            }
             let document = Signoff.signedDocument(cycle: cycle.name, signer: session.actor, statement: text, at: session.now, digest: digest)
             signoff.signature = try key.signature(for: document).base64EncodedString()
-            signoff.publicKey = SigningKeys.publicPEM(key.publicKey)
+            signoff.publicKey = publicKey
         }
         let stored = try database.insertSignoff(signoff, cycleName: cycle.name, session: session)
         return SignoffState(signoff: stored, stale: false, signatureHolds: key != nil)

@@ -13,6 +13,7 @@ enum Reporting {
         case .missingInput: 66
         case .internalError: 70
         case .ioError: 74
+        case .permissionDenied: 77
         }
     }
 

@@ -28,6 +28,7 @@ struct Evident: AsyncParsableCommand {
             KeygenCommand.self,
             ExportCommand.self,
             ScanCommand.self,
+            ProbeCommand.self,
             DemoCommand.self,
         ]
     )

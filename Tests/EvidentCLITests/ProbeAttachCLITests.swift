@@ -8,7 +8,7 @@ import Testing
     private func bench() throws -> Workbench {
         let bench = Workbench(now: ProbeTLSCLITests.now())
         try bench.expectSuccess(bench.run("init"))
-        try bench.expectSuccess(bench.run("checklist", "load", "liasonpay"))
+        try bench.expectSuccess(bench.run("checklist", "load", Fixtures.repository("Checklists/liasonpay")))
         try bench.expectSuccess(bench.run("cycle", "start", "2026-Q4"))
         return bench
     }
@@ -24,6 +24,7 @@ import Testing
         let leaf = try pki.leaf("good", names: ["127.0.0.1"], notBefore: Date().addingTimeInterval(-86_400), notAfter: notAfter)
         let server = try TLSServer.start(certificate: leaf.certificate, key: leaf.key, options: TLSServer.modern, in: bench.directory)
         defer { server.stop() }
+        bench.setNow(ProbeTLSCLITests.now())
         let result = try bench.run("probe", "tls", "127.0.0.1:\(server.port)", "--ca", pki.caPath, "--attach")
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.contains("Attached the probe-tls result to 2 items of cycle 2026-Q4: "
@@ -56,6 +57,7 @@ import Testing
                                 notAfter: Date(timeIntervalSince1970: 1_609_459_200))
         let server = try TLSServer.start(certificate: leaf.certificate, key: leaf.key, options: TLSServer.modern, in: bench.directory)
         defer { server.stop() }
+        bench.setNow(ProbeTLSCLITests.now())
         let result = try bench.run("probe", "tls", "127.0.0.1:\(server.port)", "--ca", pki.caPath, "--attach")
         #expect(result.status == 1, "\(result)")
         let filed = try evidence(bench)

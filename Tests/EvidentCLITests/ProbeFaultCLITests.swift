@@ -9,7 +9,7 @@ import Testing
     private func bench() throws -> Workbench {
         let bench = Workbench(now: ProbeTLSCLITests.now())
         try bench.expectSuccess(bench.run("init"))
-        try bench.expectSuccess(bench.run("checklist", "load", "liasonpay"))
+        try bench.expectSuccess(bench.run("checklist", "load", Fixtures.repository("Checklists/liasonpay")))
         try bench.expectSuccess(bench.run("cycle", "start", "2026-Q4"))
         return bench
     }
@@ -116,6 +116,6 @@ import Testing
         try bench.prepare(cycle: nil)
         let result = try bench.run("probe", "tls", "127.0.0.1:1", "--attach")
         #expect(result.status == 65, "\(result)")
-        #expect(result.stderr.contains("no open cycle"), "\(result)")
+        #expect(result.stderr.contains("evident: error: no review cycle yet"), "\(result)")
     }
 }

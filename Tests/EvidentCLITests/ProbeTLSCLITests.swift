@@ -15,7 +15,8 @@ import Testing
         // Unchecked: a lab belongs to one test.
         let directory = TemporaryDirectory()
         let pki: TestPKI
-        let environment = ["EVIDENT_NOW": ProbeTLSCLITests.now()]
+        /// The clock is read at each run, after the certificates were made (a CA is valid from the second it is made).
+        var environment: [String: String] { ["EVIDENT_NOW": ProbeTLSCLITests.now()] }
 
         init() throws { pki = try TestPKI(in: directory) }
 

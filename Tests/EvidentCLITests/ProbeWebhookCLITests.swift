@@ -26,10 +26,10 @@ import Testing
     @Test func aCorrectVerifierPassesAllFourDeliveries() throws {
         let result = try probe(.correct)
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout.contains("unsigned       400 Bad Request in "), "\(result)")
-        #expect(result.stdout.contains("wrong-secret   401 Unauthorized in "))
-        #expect(result.stdout.contains("stale-timestamp 400 Bad Request in "))
-        #expect(result.stdout.contains("signed         200 OK in "))
+        #expect(result.stdout.contains("  unsigned        400 Bad Request in "), "\(result)")
+        #expect(result.stdout.contains("  wrong-secret    401 Unauthorized in "))
+        #expect(result.stdout.contains("  stale-timestamp 400 Bad Request in "))
+        #expect(result.stdout.contains("  signed          200 OK in "))
         #expect(result.stdout.contains("result: PASS, all 4 checks hold"))
         #expect(!result.stdout.contains(Self.secret) && !result.stderr.contains(Self.secret))
     }

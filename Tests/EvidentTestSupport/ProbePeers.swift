@@ -98,10 +98,11 @@ public final class PeerProcess: @unchecked Sendable {
     /// What the peer printed so far.
     public var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
-    /// Stops the peer.
+    /// Stops the peer. SIGKILL, because a child started from a test's worker thread inherits a
+    /// signal mask that blocks SIGTERM.
     public func stop() {
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
     }

@@ -5,7 +5,6 @@ import Foundation
 public final class TestPKI: @unchecked Sendable {
     // Unchecked: a PKI belongs to one test and is only used from that test's task.
     public let directory: TemporaryDirectory
-    private var serial = 1
 
     /// `openssl`, run with no configuration file so the system's policy does not apply.
     public static let openssl = "/usr/bin/openssl"
@@ -15,6 +14,7 @@ public final class TestPKI: @unchecked Sendable {
     public init(in directory: TemporaryDirectory) throws {
         self.directory = directory
         directory.write("pki/index.txt", "")
+        directory.write("pki/serial.txt", "01\n")
         directory.write("pki/ca.cnf", """
             [ca]
             default_ca = test
@@ -25,6 +25,7 @@ public final class TestPKI: @unchecked Sendable {
             private_key = ca.key
             default_md = sha256
             policy = any
+            serial = serial.txt
             unique_subject = no
             copy_extensions = none
             [any]
@@ -45,7 +46,6 @@ public final class TestPKI: @unchecked Sendable {
             + "\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n"
         directory.write("pki/\(label).ext", extensions)
         try run(["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "\(label).key", "-out", "\(label).csr", "-subj", "/CN=\(names[0])"])
-        serial += 1
         try run(["ca", "-batch", "-config", "ca.cnf", "-in", "\(label).csr", "-out", "\(label).pem",
                  "-startdate", Self.time(notBefore), "-enddate", Self.time(notAfter), "-extfile", "\(label).ext",
                  "-notext"])

@@ -29,10 +29,10 @@ public enum CipherSuites {
     /// TLS 1.3's suites: fixed by BoringSSL, always offered in a TLS 1.3 handshake.
     static let tls13: Set<UInt16> = [0x1301, 0x1302, 0x1303]
 
-    /// Known weak suites, strongest weakness first. Which of them BoringSSL (in swift-nio-ssl) can
-    /// still offer is decided at run time (`TLSProbe.offerable`): it has dropped RC4, NULL, export,
-    /// single DES, anonymous, DHE, CAMELLIA, SEED and IDEA suites, so an endpoint that accepts only
-    /// those cannot be caught by this probe.
+    /// Known weak suites, worst weakness first. Which of them BoringSSL (in swift-nio-ssl) can still
+    /// offer is asked of BoringSSL at run time (`TLSProbe.offerable`): it has dropped RC4, NULL,
+    /// export, single DES, anonymous, DHE, CAMELLIA, SEED and IDEA suites and some CBC-SHA256/384
+    /// ones, so an endpoint that accepts only those cannot be caught by this probe; the output says so.
     public static let weak: [WeakCipherSuite] = [
         weak(0x0005, "RC4 stream cipher (broken)"),
         weak(0xC011, "RC4 stream cipher (broken)"),

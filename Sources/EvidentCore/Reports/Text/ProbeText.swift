@@ -37,7 +37,7 @@ public enum ProbeText {
     public static func render(_ report: WebhookProbeReport) -> String {
         var lines = ["Webhook probe of \(report.target) (header \(report.header), timeout \(ProbeError.seconds(report.timeoutSeconds)) s)"]
         for delivery in report.deliveries {
-            lines.append(row(delivery.name, "\(delivery.answer) (expected \(delivery.expected)): \(delivery.description)"))
+            lines.append(row(delivery.name, width: 16, "\(delivery.answer) (expected \(delivery.expected)): \(delivery.description)"))
         }
         return (lines + checks(report)).joined(separator: "\n") + "\n"
     }
@@ -47,7 +47,8 @@ public enum ProbeText {
             + ["result: \(result.passed ? "PASS" : "FAIL"), \(result.verdict)"]
     }
 
-    private static func row(_ label: String, _ text: String) -> String {
-        "  " + (label.count >= 13 ? label + " " : label.padding(toLength: 13, withPad: " ", startingAt: 0)) + text
+    /// `  label        text`: the label padded to `width` (at least one space after it).
+    private static func row(_ label: String, width: Int = 13, _ text: String) -> String {
+        "  " + (label.count >= width ? label + " " : label.padding(toLength: width, withPad: " ", startingAt: 0)) + text
     }
 }

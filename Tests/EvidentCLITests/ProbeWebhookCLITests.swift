@@ -73,6 +73,25 @@ import Testing
         #expect(result.stdout.contains("4 of 4 checks failed"))
     }
 
+    @Test func anHTTPSEndpointIsCheckedAgainstTheGivenCA() throws {
+        let directory = TemporaryDirectory()
+        let pki = try TestPKI(in: directory)
+        let leaf = try pki.leaf("hook", names: ["127.0.0.1"], notBefore: Date().addingTimeInterval(-86_400),
+                                notAfter: Date().addingTimeInterval(30 * 86_400))
+        let server = try WebhookServer.start(.correct, secret: Self.secret, tls: leaf, in: directory)
+        defer { server.stop() }
+        let url = "https://127.0.0.1:\(server.port)/webhooks/liasonpay"
+        let trusted = try EvidentBinary.run(["probe", "webhook", url, "--secret-env", "HOOK_SECRET", "--ca", pki.caPath],
+                                            in: directory, environment: ["HOOK_SECRET": Self.secret])
+        #expect(trusted.status == 0, "\(trusted)")
+        #expect(trusted.stdout.contains("result: PASS, all 4 checks hold"))
+        let untrusted = try EvidentBinary.run(["probe", "webhook", url, "--secret-env", "HOOK_SECRET"],
+                                              in: directory, environment: ["HOOK_SECRET": Self.secret])
+        #expect(untrusted.status == 74, "\(untrusted)")
+        #expect(untrusted.stderr.contains("the TLS handshake failed"), "\(untrusted)")
+        #expect(!untrusted.stderr.contains(Self.secret))
+    }
+
     @Test func aClosedPortExits74() throws {
         let port = LoopbackPort.free()
         let result = try EvidentBinary.run(["probe", "webhook", "http://127.0.0.1:\(port)/hook", "--secret-env", "HOOK_SECRET"],

@@ -73,17 +73,30 @@ public enum WebhookServer {
             server = socketserver.TCPServer(("127.0.0.1", port), Banner)
         else:
             server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        if os.environ.get("HOOK_TLS_CERT"):
+            import ssl
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(os.environ["HOOK_TLS_CERT"], os.environ["HOOK_TLS_KEY"])
+            server.socket = context.wrap_socket(server.socket, server_side=True)
         deadline = time.time() + 120
         server.timeout = 1
         while time.time() < deadline:
             server.handle_request()
         """#
 
-    /// Starts the endpoint in `mode`, verifying with `secret`, on a free loopback port.
-    public static func start(_ mode: Mode, secret: String = "", in directory: TemporaryDirectory) throws -> PeerProcess {
+    /// Starts the endpoint in `mode`, verifying with `secret`, on a free loopback port; over https
+    /// when `tls` names a certificate and its key.
+    public static func start(
+        _ mode: Mode, secret: String = "", tls: (certificate: String, key: String)? = nil, in directory: TemporaryDirectory
+    ) throws -> PeerProcess {
         let path = directory.write("webhook-server.py", script)
         let port = LoopbackPort.free()
+        var environment = ["HOOK_SECRET": secret]
+        if let tls {
+            environment["HOOK_TLS_CERT"] = tls.certificate
+            environment["HOOK_TLS_KEY"] = tls.key
+        }
         return try PeerProcess("/usr/bin/env", ["python3", path, mode.rawValue, String(port)], port: port, in: directory,
-                               environment: ["HOOK_SECRET": secret])
+                               environment: environment)
     }
 }

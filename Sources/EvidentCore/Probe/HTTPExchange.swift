@@ -136,7 +136,9 @@ private final class AnswerCollector: ChannelInboundHandler {
             finish()
         } else if case let .handshakeFailed(inner)? = error as? NIOSSLError {
             promise.fail(ProbeError.connectionFailed(
-                target: target, reason: "the TLS handshake failed (\(HandshakeFailure.reasonName(String(describing: inner))))"))
+                target: target,
+                reason: "the TLS handshake failed (\(HandshakeFailure.reasonName(String(describing: inner)))); "
+                    + "for an endpoint whose certificate a private CA issued, pass --ca FILE"))
         } else {
             let reason = (error as? IOError).map { ConnectFailure.describe(errno: $0.errnoCode) } ?? String(describing: error)
             promise.fail(ProbeError.connectionFailed(target: target, reason: reason))

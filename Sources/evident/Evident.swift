@@ -32,6 +32,7 @@ struct Evident: AsyncParsableCommand {
             KeygenCommand.self,
             ExportCommand.self,
             ScanCommand.self,
+            ProbeCommand.self,
             DemoCommand.self,
         ]
     )

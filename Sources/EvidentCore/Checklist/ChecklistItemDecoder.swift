@@ -100,9 +100,9 @@ enum ChecklistItemDecoder {
     }
 
     private static func checks(_ fields: MappingFields, diagnostics: inout FileDiagnostics) -> [String] {
-        let known = DetectorID.allCases.map(\.rawValue)
+        let known = CheckIDs.known
         return fields.strings("checks", diagnostics: &diagnostics).compactMap { text, mark in
-            if DetectorID(rawValue: text) != nil { return text }
+            if CheckIDs.isKnown(text) { return text }
             diagnostics.error(
                 "unknown detector '\(text)' in 'checks' of \(fields.context)\(Suggestion.didYouMean(text, in: known)) (one of: \(known.joined(separator: ", ")))",
                 at: mark)

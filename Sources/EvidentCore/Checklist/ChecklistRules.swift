@@ -42,7 +42,7 @@ enum ChecklistRules {
 extension ChecklistRules {
     /// The format's rules that a `Checklist` value built in code (by an import) could still break:
     /// id shapes and uniqueness, section ids as item prefixes, one-line non-empty titles, positive
-    /// ages, known detectors. The loader checks all of these too; this spares a writer's output a
+    /// ages, known detectors and probes. The loader checks all of these too; this spares a writer's output a
     /// second parse. Empty when the value would load as it is.
     static func problems(of checklist: Checklist) -> [String] {
         var problems: [String] = []
@@ -60,7 +60,7 @@ extension ChecklistRules {
                 }
                 if !isOneLine(item.title) || (item.subsection.map { !isOneLine($0) } ?? false) { problems.append("item '\(item.id)' title") }
                 if let days = item.maxAgeDays, days <= 0 { problems.append("item '\(item.id)' max_age_days") }
-                if item.checks.contains(where: { DetectorID(rawValue: $0) == nil }) { problems.append("item '\(item.id)' checks") }
+                if item.checks.contains(where: { !CheckIDs.isKnown($0) }) { problems.append("item '\(item.id)' checks") }
                 if !item.appliesWhen.allSatisfy(isName) { problems.append("item '\(item.id)' applies_when") }
             }
         }

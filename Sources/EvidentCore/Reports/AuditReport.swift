@@ -32,6 +32,8 @@ public struct AuditReport: Sendable, Equatable, Codable {
         public var closedAt: Timestamp?
         public var closedBy: String?
         public var carriedFrom: String?
+        /// Why, when and by whom the cycle was abandoned; absent unless it was.
+        public var abandoned: Cycle.Abandonment?
     }
 
     /// The checklist version the cycle pinned.
@@ -52,6 +54,8 @@ public struct AuditReport: Sendable, Equatable, Codable {
         public var score: Double?
         public var evidence: CycleStatus.EvidenceTotals
         public var itemsWithoutEvidence: Int
+        /// Items reviewed `pass` with no evidence that counts at the judging time.
+        public var passesWithoutEvidence: Int
     }
 
     /// One section and its items.
@@ -84,6 +88,9 @@ public struct AuditReport: Sendable, Equatable, Codable {
         public var appliesWhen: [String]
         public var history: [ReviewReport]
         public var evidence: [EvidenceReport]
+        /// Reviewed `pass` with no evidence that counts at the judging time: the pass rests on the
+        /// reviewer's word alone, and every report format marks it.
+        public var passWithoutEvidence: Bool
     }
 
     /// One review in an item's history.

@@ -22,12 +22,15 @@ extension Severity: DatabaseValueConvertible {}
 extension Cycle: FetchableRecord, TableRecord {
     public static let databaseTableName = "cycle"
 
+    /// Every cycle column, and the abandonment when there is one (read through `AppDatabase.cycleSelection`).
     public init(row: Row) throws {
+        let abandonedAt: Timestamp? = row["abandoned_at"]
         self.init(
             id: row["id"], name: row["name"], checklistID: row["checklist_id"], versionID: row["version_id"],
             version: row["version"], scope: CanonicalJSON.decode([String].self, from: row["scope"]) ?? [],
-            state: row["state"], startedAt: row["started_at"], startedBy: row["started_by"], closedAt: row["closed_at"],
-            closedBy: row["closed_by"], carriedFromCycleID: row["carried_from_cycle_id"])
+            state: abandonedAt == nil ? row["state"] : .abandoned, startedAt: row["started_at"], startedBy: row["started_by"],
+            closedAt: row["closed_at"], closedBy: row["closed_by"], carriedFromCycleID: row["carried_from_cycle_id"],
+            abandonment: abandonedAt.map { Cycle.Abandonment(reason: row["abandon_reason"], at: $0, by: row["abandoned_by"]) })
     }
 }
 

@@ -86,6 +86,10 @@ struct ReviewImport: AsyncParsableCommand {
                         + " (review import reads item, status and note)")
                 }
                 if result.masked > 0 { Terminal.warning("\(result.masked) sensitive value(s) in notes were stored masked") }
+                if let first = result.passesWithoutEvidence.first {
+                    let count = result.passesWithoutEvidence.count
+                    Terminal.warning("\(count) item\(count == 1 ? "" : "s") pass\(count == 1 ? "es" : "") with no evidence and no note, starting with \(first); reports mark \(count == 1 ? "it" : "them") 'pass without evidence'")
+                }
                 var passed: [String] = []
                 if result.unchanged > 0 { passed.append("\(result.unchanged) unchanged") }
                 if result.skipped > 0 { passed.append("\(result.skipped) without a verdict skipped") }

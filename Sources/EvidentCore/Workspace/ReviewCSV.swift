@@ -13,6 +13,8 @@ public struct ReviewImportResult: Sendable {
     public let skipped: Int
     /// Header columns Evident does not import, as written.
     public let ignoredColumns: [String]
+    /// Items recorded `pass` with neither a note nor evidence that counts.
+    public let passesWithoutEvidence: [String]
 }
 
 /// Why a review CSV was refused: every problem, by row.

@@ -57,9 +57,11 @@ extension Workspace {
             entries.append(ReviewEntry(itemID: entry.itemID, status: entry.status, note: note))
         }
         let reviews = try database.insertReviews(entries, cycleID: cycle.id, session: session)
+        let unsupported = try entries.filter { $0.status == .pass && $0.note == nil }
+            .filter { try !hasValidEvidence($0.itemID, in: cycle, at: session.now) }.map(\.itemID)
         return ReviewImportResult(
             cycle: cycle, reviews: reviews, masked: masked, unchanged: unchanged, skipped: parsed.skipped,
-            ignoredColumns: parsed.ignoredColumns)
+            ignoredColumns: parsed.ignoredColumns, passesWithoutEvidence: unsupported)
     }
 
     /// A note trimmed, nil when empty, with sensitive values masked.

@@ -18,7 +18,7 @@ enum ChecklistReading {
         var checklists: [Checklist] = []
         for path in paths {
             do throws(ChecklistError) {
-                let result = try ChecklistLoader.load(directory: path)
+                let result = try ShippedChecklists.load(pathOrName: path)
                 Terminal.diagnostics(result.diagnostics)
                 if let checklist = result.checklist {
                     checklists.append(checklist)
@@ -51,7 +51,7 @@ struct ChecklistValidate: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: ArgumentHelp("Checklist directories (each holds checklist.yaml and section files).", valueName: "path"))
+    @Argument(help: ArgumentHelp("Checklist directories (each holds checklist.yaml and section files), or a shipped checklist's name (liasonpay).", valueName: "path"))
     var paths: [String]
 
     func run() async throws {
@@ -65,13 +65,13 @@ struct ChecklistValidate: AsyncParsableCommand {
 struct ChecklistLoad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load",
-        abstract: "Validate checklist directories and load them into the workspace.",
+        abstract: "Validate checklist directories (or shipped checklists by name) and load them into the workspace.",
         discussion: "Identical content is a no-op; a new version string adds a version and makes it current; changed content under a loaded version string is refused (bump the version)."
     )
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: ArgumentHelp("Checklist directories.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Checklist directories, or a shipped checklist's name (liasonpay).", valueName: "path"))
     var paths: [String]
 
     func run() async throws {

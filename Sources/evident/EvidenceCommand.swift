@@ -8,25 +8,28 @@ struct EvidenceCommand: AsyncParsableCommand {
         subcommands: [EvidenceAdd.self, EvidenceList.self, EvidenceShow.self, EvidenceGet.self, EvidenceWithdraw.self, EvidenceDue.self])
 }
 
-/// `evident evidence add ITEM_ID (FILE | --url URL | --note TEXT)`.
+/// `evident evidence add ITEM_ID (FILE... | --url URL | --note TEXT) [--caption TEXT]`.
 struct EvidenceAdd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Attach a file, a link or a note to an item of the open cycle.",
-        discussion: "Files go into the vault named by their SHA-256. A text file holding a secret key or card number is refused unless --redact stores a masked copy.")
+        commandName: "add", abstract: "Attach files, a link or a note to an item of the open cycle.",
+        discussion: "Files go into the vault named by their SHA-256; several files are attached all or none. A text file holding a secret key or card number is refused unless --redact stores a masked copy. --caption says what a file or link shows.")
 
     @OptionGroup var workspace: WorkspaceOptions
 
     @Argument(help: ArgumentHelp("The item the evidence is for.", valueName: "item-id"), completion: Completions.items)
     var itemID: String
 
-    @Argument(help: ArgumentHelp("A file to attach.", valueName: "file"))
-    var file: String?
+    @Argument(help: ArgumentHelp("Files to attach.", valueName: "file"))
+    var files: [String] = []
 
     @Option(help: ArgumentHelp("An http(s) link to attach.", valueName: "url"))
     var url: String?
 
     @Option(help: ArgumentHelp("A note to attach.", valueName: "text"))
     var note: String?
+
+    @Option(help: ArgumentHelp("What the files or the link show, shown beside them in reports.", valueName: "text"))
+    var caption: String?
 
     @Option(help: ArgumentHelp("When the evidence speaks for (default: now), e.g. 2026-09-15.", valueName: "date"))
     var asOf: String?
@@ -41,22 +44,27 @@ struct EvidenceAdd: AsyncParsableCommand {
     var cycle: String?
 
     func validate() throws {
-        let given = [file != nil, url != nil, note != nil].filter { $0 }.count
-        if given != 1 { throw ValidationError("give exactly one of FILE, --url URL or --note TEXT") }
+        let given = [!files.isEmpty, url != nil, note != nil].filter { $0 }.count
+        if given != 1 { throw ValidationError("give exactly one of FILE..., --url URL or --note TEXT") }
+        if caption != nil, note != nil { throw ValidationError("--caption describes files or a link; a note speaks for itself") }
     }
 
     func run() async throws {
         try await Reporting.run {
-            let source: EvidenceSource = if let file { .file(path: file) } else if let url { .url(url) } else { .note(note ?? "") }
-            let request = EvidenceRequest(
-                itemID: itemID, source: source, asOf: try parseDate(asOf, flag: "--as-of"),
-                expires: try parseDate(expires, flag: "--expires"), redact: redact, cycle: cycle)
-            let added = try workspace.open().addEvidence(request, session: try workspace.session(), progress: ProgressLine.make())
+            let sources: [EvidenceSource] =
+                if let url { [.url(url)] } else if let note { [.note(note)] } else { files.map { .file(path: $0) } }
+            let asOf = try parseDate(asOf, flag: "--as-of"), expires = try parseDate(expires, flag: "--expires")
+            let requests = sources.map {
+                EvidenceRequest(itemID: itemID, source: $0, asOf: asOf, expires: expires, redact: redact, cycle: cycle, caption: caption)
+            }
+            let added = try workspace.open().addEvidence(requests, session: try workspace.session(), progress: ProgressLine.make())
             ProgressLine.finish()
-            for warning in added.warnings { Terminal.warning(warning) }
-            let evidence = added.evidence
-            Terminal.output("Added evidence #\(evidence.id) (\(evidence.kind.rawValue), sha256 \(evidence.digest.prefix(12))…) to \(evidence.itemID) in cycle \(added.cycle.name)"
-                + (evidence.expiresAt.map { "; expires \($0.date)." } ?? "; it does not expire."))
+            for piece in added {
+                for warning in piece.warnings { Terminal.warning(warning) }
+                let evidence = piece.evidence
+                Terminal.output("Added evidence #\(evidence.id) (\(evidence.kind.rawValue), sha256 \(evidence.digest.prefix(12))…) to \(evidence.itemID) in cycle \(piece.cycle.name)"
+                    + (evidence.expiresAt.map { "; expires \($0.date)." } ?? "; it does not expire."))
+            }
         }
     }
 }
@@ -79,7 +87,9 @@ struct EvidenceList: AsyncParsableCommand {
     func run() async throws {
         try await Reporting.run {
             let open = try workspace.open()
-            let snapshot = try open.snapshot(of: try open.resolveCycle(cycle, for: .read), now: try workspace.now())
+            let chosen = try open.resolveCycle(cycle, for: .read)
+            if let itemID { try open.checkItemID(itemID, in: chosen) }
+            let snapshot = try open.snapshot(of: chosen, now: try workspace.now())
             let list = snapshot.evidence.filter { itemID == nil || $0.itemID == itemID }
             switch format {
             case .json: printJSON(EvidenceListDocument(cycle: snapshot.cycle.name, evidence: list))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EvidentCore
+import Foundation
 
 /// The `evident` command: a compliance checklist and evidence tracker.
 @main
@@ -36,4 +37,14 @@ struct Evident: AsyncParsableCommand {
             DemoCommand.self,
         ]
     )
+
+    /// Runs the command line; a misspelt command gets a "did you mean" and exit 64 before parsing.
+    static func main() async {
+        if let unknown = CommandSuggestion.unknownCommand(in: Array(CommandLine.arguments.dropFirst()), root: Evident.self) {
+            Terminal.error(unknown.message)
+            Terminal.hint(unknown.hint)
+            Foundation.exit(Reporting.exitCode(for: .usage))
+        }
+        await main(nil)
+    }
 }

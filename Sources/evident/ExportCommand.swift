@@ -18,12 +18,15 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("An Ed25519 private key (PKCS#8 PEM) to sign the manifest with.", valueName: "path"))
     var signKey: String?
 
+    @Flag(help: "Replace an existing bundle file.")
+    var force = false
+
     func run() async throws {
         try await Reporting.run {
             let key = try KeyFiles.signingKey(path: signKey, environment: workspace.environment, prompt: Passphrase.ask)
             let result = try workspace.open().exportBundle(
                 cycle: cycle, to: out, key: key, now: try workspace.now(), toolVersion: EvidentVersion.current,
-                progress: ProgressLine.make())
+                overwrite: force, progress: ProgressLine.make())
             ProgressLine.finish()
             let evidence = result.manifest.files.filter { $0.path.hasPrefix("evidence/") }.count
             let signature = result.keyFingerprint.map { "signed with Ed25519 key \($0)" } ?? "unsigned (no key given)"

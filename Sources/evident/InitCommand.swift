@@ -10,11 +10,15 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Reporting.run {
-            let location = workspace.location
+            let location = workspace.locationHere
+            let enclosing = workspace.location
             let (_, created) = try Workspace.initialize(at: location, session: try workspace.session())
             if created {
                 Terminal.output("Created the Evident workspace \(location.databasePath) (evidence vault: \(location.vaultPath)).")
-                Terminal.output("Next: evident checklist load Checklists/liasonpay")
+                if enclosing.searchedFrom == nil, enclosing.databasePath != location.databasePath {
+                    Terminal.warning("this folder is inside the workspace \(enclosing.databasePath); commands run here now use the new one")
+                }
+                Terminal.output("Next: evident checklist load liasonpay")
             } else {
                 Terminal.output("The Evident workspace \(location.databasePath) already exists; nothing changed.")
             }

@@ -2,7 +2,8 @@ import EvidentCore
 import Foundation
 
 /// `evident review --interactive`: walks the pending items of the open cycle section by section,
-/// saving every answer as it is given, so quitting or Ctrl-C loses nothing.
+/// saving every answer as it is given, so quitting or Ctrl-C loses nothing. The previous cycle's
+/// verdict of an item is offered as the default (Enter), never recorded unless the reviewer takes it.
 struct InteractiveReview {
     let workspace: Workspace
     let options: WorkspaceOptions
@@ -13,7 +14,12 @@ struct InteractiveReview {
     enum Answer {
         case status(ReviewStatus), attach, skip, back, quit, help, unknown(String)
 
-        init(_ text: String) {
+        /// The answer `text` means; an empty line takes `offered` when there is one, else skips.
+        init(_ text: String, offered: ReviewStatus? = nil) {
+            if let offered, text.trimmingCharacters(in: .whitespaces).isEmpty {
+                self = .status(offered)
+                return
+            }
             switch text.trimmingCharacters(in: .whitespaces).lowercased() {
             case "p", "pass": self = .status(.pass)
             case "r", "partial": self = .status(.partial)
@@ -30,8 +36,8 @@ struct InteractiveReview {
     }
 
     func run() throws {
-        let cycle = try workspace.resolveCycle(cycleName, for: .write)
-        guard cycle.isOpen else { throw WorkflowError.cycleClosed(cycle.name) }
+        let cycle = try workspace.openCycle(cycleName)
+        let previous = try previousVerdicts(of: cycle)
         var report = try workspace.report(of: cycle, now: try options.now(), toolVersion: EvidentVersion.current)
         let queue = report.sections.flatMap { section in section.items.filter { $0.status == .pending }.map { (section.title, $0.id) } }
         guard !queue.isEmpty else {
@@ -44,17 +50,24 @@ struct InteractiveReview {
         while index < queue.count {
             let (sectionTitle, itemID) = queue[index]
             guard let item = report.sections.flatMap(\.items).first(where: { $0.id == itemID }) else { index += 1; continue }
+            let offered = previous.verdicts[itemID]
             if shown != index {
                 Terminal.output("")
                 Terminal.output(ReviewPromptText.item(item, section: sectionTitle, position: index + 1, of: queue.count, style: style))
+                if let offered, let name = previous.cycle {
+                    Terminal.output(style.bold("In \(name): ") + ItemStatus(offered.status).label
+                        + (offered.note.map { " — " + TerminalText.truncate(TerminalText.oneLine($0), 70) } ?? ""))
+                }
                 shown = index
             }
-            Terminal.outputRaw(style.bold("Status?") + " [p]ass [r] partial [f]ail [n]/a · [a]ttach · [s]kip · [b]ack · [q]uit · [?] > ")
+            let enter = offered.map { "Enter takes \($0.status.rawValue) · " } ?? ""
+            Terminal.outputRaw(style.bold("Status?") + " [p]ass [r] partial [f]ail [n]/a · [a]ttach · [s]kip · [b]ack · [q]uit · [?] · \(enter)> ")
             guard let line = readLine() else { break }
             var changed = false
-            switch Answer(line) {
+            switch Answer(line, offered: offered?.status) {
             case let .status(status):
-                if try record(itemID, status, in: cycle) { reviewed += 1; index += 1; changed = true }
+                let keptNote = offered?.status == status ? offered?.note : nil
+                if try record(itemID, status, in: cycle, offeredNote: keptNote) { reviewed += 1; index += 1; changed = true }
             case .attach:
                 if try attach(to: itemID, in: cycle) { attached += 1; changed = true }
             case .skip: index += 1
@@ -71,16 +84,37 @@ struct InteractiveReview {
         Terminal.output("Reviewed \(reviewed) item\(reviewed == 1 ? "" : "s") and attached \(attached) piece\(attached == 1 ? "" : "s") of evidence; \(pending) still pending in cycle \(cycle.name).")
     }
 
-    /// Asks for a note and records the review; false when the reviewer gave no note where one is needed.
-    private func record(_ itemID: String, _ status: ReviewStatus, in cycle: Cycle) throws -> Bool {
-        Terminal.outputRaw("Note" + (status.needsNote ? " (required for \(status.rawValue))" : " (Enter for none)") + " > ")
-        let note = readLine() ?? ""
-        if status.needsNote, note.trimmingCharacters(in: .whitespaces).isEmpty {
-            Terminal.output("A '\(status.rawValue)' review needs a note; nothing was saved.")
-            return false
+    /// The previous cycle (the one carried from, else the last closed) and its latest verdict per item.
+    private func previousVerdicts(of cycle: Cycle) throws -> (cycle: String?, verdicts: [String: Review]) {
+        let source = try cycle.carriedFromCycleID.map { try workspace.cycle(id: $0) }
+            ?? workspace.previousClosedCycle(checklistID: cycle.checklistID, target: cycle.target)
+        guard let source, source.id != cycle.id else { return (nil, [:]) }
+        let snapshot = try workspace.snapshot(of: source, now: try options.now())
+        var verdicts: [String: Review] = [:]
+        for review in snapshot.reviews { verdicts[review.itemID] = review }
+        return (source.name, verdicts)
+    }
+
+    /// Asks for a note and records the review. A required note left empty is asked for again (never
+    /// read as the next status); end of input saves nothing and returns false. Enter keeps
+    /// `offeredNote`, the previous cycle's note for the same verdict, when there is one.
+    private func record(_ itemID: String, _ status: ReviewStatus, in cycle: Cycle, offeredNote: String? = nil) throws -> Bool {
+        let keep = offeredNote.map { " (Enter keeps “\(TerminalText.truncate(TerminalText.oneLine($0), 50))”)" }
+        var note = ""
+        while true {
+            Terminal.outputRaw("Note" + (keep ?? (status.needsNote ? " (required for \(status.rawValue))" : " (Enter for none)")) + " > ")
+            guard let line = readLine() else {
+                Terminal.output("")
+                Terminal.output("No note given; nothing was saved for \(itemID).")
+                return false
+            }
+            note = line.trimmingCharacters(in: .whitespaces).isEmpty ? (offeredNote ?? "") : line
+            if !status.needsNote || !note.trimmingCharacters(in: .whitespaces).isEmpty { break }
+            Terminal.output("A '\(status.rawValue)' review needs a note saying why; type it (nothing is saved without one).")
         }
         let recorded = try workspace.recordReview(itemID: itemID, status: status, note: note, cycle: cycle.name, session: try options.session())
         if !recorded.maskedValues.isEmpty { Terminal.warning("the note held sensitive data; it was stored masked") }
+        if recorded.passWithoutEvidence { Terminal.warning("\(itemID) passes with no evidence and no note; reports mark it") }
         Terminal.output(style.green("Saved") + " \(itemID): \(ItemStatus(status).label).")
         return true
     }

@@ -7,15 +7,15 @@ extension ReportFormat: ExpressibleByArgument {}
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Write a cycle's audit report: Markdown, HTML, JSON, CSV or OSCAL.",
-        discussion: "The same workspace and EVIDENT_NOW give byte-identical output. --templates DIR renders from your own copies of the Mustache templates.")
+        discussion: "Without --format the format follows the --out file's extension (.md, .html, .json, .csv, .oscal.json), else Markdown. The same workspace and EVIDENT_NOW give byte-identical output. --templates DIR renders from your own copies of the Mustache templates.")
 
     @OptionGroup var workspace: WorkspaceOptions
 
     @Option(help: ArgumentHelp("The cycle (default: the open one, else the last closed).", valueName: "name"), completion: Completions.cycles)
     var cycle: String?
 
-    @Option(help: "Output format.")
-    var format: ReportFormat = .md
+    @Option(help: "Output format (default: from the --out file's extension, else md).")
+    var format: ReportFormat?
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
     var out: String?
@@ -28,6 +28,7 @@ struct ReportCommand: AsyncParsableCommand {
             let templateSet = try templates.map { path throws(ReportError) in try TemplateSet.overriding(with: path) } ?? TemplateSet.builtIn()
             let open = try workspace.open()
             let report = try open.report(of: try open.resolveCycle(cycle, for: .read), now: try workspace.now(), toolVersion: EvidentVersion.current)
+            let format = format ?? out.flatMap { ReportFormat(fileName: $0) } ?? .md
             let text = try ReportRenderer.render(report, as: format, templates: templateSet)
             if let out {
                 try OutputFile.write(text, to: out)

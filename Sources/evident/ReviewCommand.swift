@@ -53,6 +53,10 @@ struct ReviewRecord: AsyncParsableCommand {
             if !recorded.maskedValues.isEmpty {
                 Terminal.warning("the note held sensitive data; it was stored masked (\(recorded.maskedValues.map(\.masked).joined(separator: ", ")))")
             }
+            if recorded.passWithoutEvidence {
+                Terminal.warning("\(itemID) passes with no evidence and no note; reports mark it 'pass without evidence'")
+                Terminal.hint("attach what shows it holds: `evident evidence add \(itemID) FILE` (or --url, --note)")
+            }
             Terminal.output("Recorded \(recorded.review.itemID): \(ItemStatus(recorded.review.status).label) in cycle \(recorded.cycle.name).")
         }
     }
@@ -61,7 +65,8 @@ struct ReviewRecord: AsyncParsableCommand {
 /// `evident review import FILE.csv`.
 struct ReviewImport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import reviews from a CSV file with the header item,status,note; all or nothing.")
+        commandName: "import", abstract: "Import reviews from a CSV file with the columns item,status[,note]; all or nothing.",
+        discussion: "Reads back the CSV that `evident report --format csv` writes. Headers match in any case; other columns are named in one warning and not imported; blank rows and rows whose status is empty or pending are skipped; `,` or `;` separated; n/a means na. The file must be UTF-8.")
 
     @OptionGroup var workspace: WorkspaceOptions
 
@@ -75,8 +80,22 @@ struct ReviewImport: AsyncParsableCommand {
         try await Reporting.run {
             do {
                 let result = try workspace.open().importReviews(csvPath: file, cycle: cycle, session: try workspace.session())
+                if !result.ignoredColumns.isEmpty {
+                    Terminal.warning("not imported: the column\(result.ignoredColumns.count == 1 ? "" : "s") "
+                        + result.ignoredColumns.map { "'\(TerminalText.oneLine($0))'" }.joined(separator: ", ")
+                        + " (review import reads " + ReviewCSVReader.importedColumns.joined(separator: ", ") + ")")
+                }
                 if result.masked > 0 { Terminal.warning("\(result.masked) sensitive value(s) in notes were stored masked") }
-                Terminal.output("Imported \(result.reviews.count) review\(result.reviews.count == 1 ? "" : "s") into cycle \(result.cycle.name).")
+                if let first = result.passesWithoutEvidence.first {
+                    let count = result.passesWithoutEvidence.count
+                    Terminal.warning("\(count) item\(count == 1 ? "" : "s") pass\(count == 1 ? "es" : "") with no evidence and no note, starting with \(first); reports mark \(count == 1 ? "it" : "them") 'pass without evidence'")
+                }
+                var passed: [String] = []
+                if result.unchanged > 0 { passed.append("\(result.unchanged) unchanged") }
+                if result.skipped > 0 { passed.append("\(result.skipped) without a verdict skipped") }
+                let owners = result.assignments == 0 ? "" : " and \(result.assignments) owner\(result.assignments == 1 ? "" : "s")"
+                Terminal.output("Imported \(result.reviews.count) review\(result.reviews.count == 1 ? "" : "s")\(owners) into cycle \(result.cycle.name)"
+                    + (passed.isEmpty ? "." : " (rows: \(passed.joined(separator: ", "))))."))
             } catch let error as ReviewImportError {
                 Terminal.diagnostics(error.diagnostics)
                 throw error

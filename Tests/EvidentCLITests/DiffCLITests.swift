@@ -57,4 +57,33 @@ import Testing
         #expect(try bench.run("diff", "2026-Q3", "2026-Q9").status == 65)
         #expect(try bench.run("diff", "2026-Q3", "2026-Q4", "--format", "xml").status == 64)
     }
+
+    /// Reproduces the report: a cycle in progress listed every item not yet reviewed as a
+    /// "regression", hiding the one real regression and failing CI.
+    @Test func itemsNotYetReviewedAreUnreviewedNotRegressions() throws {
+        let bench = Workbench()
+        try bench.prepare(cycle: "2026-Q3")
+        try bench.passEverything()
+        try bench.expectSuccess(bench.run("evidence", "add", "keys.rotation", "--note", "rotation log"))
+        try bench.expectSuccess(bench.run("cycle", "close", "2026-Q3"))
+        try bench.expectSuccess(bench.run("cycle", "start", "2026-Q4"))
+        try bench.expectSuccess(bench.run("review", "keys.rotation", "--status", "fail", "--note", "overdue"))
+        let diff = try bench.json("diff", "2026-Q3", "2026-Q4", "--format", "json")
+        #expect(diff["regressions"] as? [[String: String]] == [["item": "keys.rotation", "from": "pass", "to": "fail"]])
+        #expect(diff["unreviewed"] as? [[String: String]] == [
+            ["item": "data.retention", "from": "pass", "to": "pending"],
+            ["item": "keys.no-hardcoded-keys", "from": "pass", "to": "pending"],
+        ])
+        let text = try bench.run("diff", "2026-Q3", "2026-Q4")
+        #expect(text.stdout.contains("Regressions (1):"))
+        #expect(text.stdout.contains("Not yet reviewed in 2026-Q4 (2); not regressions: data.retention, keys.no-hardcoded-keys"))
+        let markdown = try bench.run("diff", "2026-Q3", "2026-Q4", "--format", "md")
+        #expect(markdown.stdout.contains("## Not yet reviewed in 2026-Q4"))
+        #expect(markdown.stdout.contains("**1 regressions**"))
+        let html = try bench.run("diff", "2026-Q3", "2026-Q4", "--format", "html")
+        #expect(html.stdout.contains("<h2>Not yet reviewed in 2026-Q4</h2>"))
+        try bench.expectSuccess(bench.run("review", "keys.rotation", "--status", "pass", "--note", "rotated"))
+        let gate = try bench.run("diff", "2026-Q3", "2026-Q4", "--fail-on-regression")
+        #expect(gate.status == 0, "only unreviewed items remain: \(gate)")
+    }
 }

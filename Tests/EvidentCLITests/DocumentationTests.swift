@@ -64,6 +64,7 @@ import Testing
         try FileManager.default.copyItem(atPath: Fixtures.repository("Examples"), toPath: bench.directory.path("Examples"))
         try FileManager.default.copyItem(atPath: Fixtures.path("oscal/basic-catalog.json"), toPath: bench.directory.path("basic-catalog.json"))
         bench.directory.write("rotation-log.csv", "key_id,created,revoked_old\nkey_prod_9Xe1,2026-09-01,2026-09-02\n")
+        bench.directory.write("rotation-log-q2.csv", "key_id,created,revoked_old\nkey_prod_7Hq4,2026-06-01,2026-06-02\n")
         bench.directory.write("reviews.csv", "item,status,note\ntransport.https-only,pass,SSL Labs A+\nkeys.rotation-log,partial,\"log misses April\"\n")
         bench.directory.write("answers.txt", "p\nchecked\nq\n")
         let listing = try bench.run("--version")

@@ -8,12 +8,12 @@ import Testing
         let bench = Workbench()
         try bench.prepare()
         bench.directory.write("log.txt", "rotation log\n")
-        let input = "x\na\nfile log.txt\np\nclean scan\nf\n\nf\nrotation overdue\nq\n"
+        let input = "x\na\nfile log.txt\np\nclean scan\nf\n\nrotation overdue\nq\n"
         let result = try bench.run(["review", "--interactive"], input: Data(input.utf8))
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("'x' is not an answer"))
         #expect(result.stdout.contains("Added evidence #1 (file) to keys.no-hardcoded-keys."))
-        #expect(result.stdout.contains("A 'fail' review needs a note; nothing was saved."))
+        #expect(result.stdout.contains("A 'fail' review needs a note saying why; type it"))
         #expect(result.stdout.contains("Reviewed 2 items and attached 1 piece of evidence; 1 still pending"))
         let status = try bench.json("status", "--format", "json")
         #expect(status["counts"] as? [String: Int] == ["pass": 1, "partial": 0, "fail": 1, "na": 1, "pending": 1])

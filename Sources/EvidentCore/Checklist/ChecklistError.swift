@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a checklist could not be read or loaded.
 public enum ChecklistError: EvidentError, Equatable {
     /// The path names nothing.
@@ -16,7 +18,8 @@ public enum ChecklistError: EvidentError, Equatable {
 
     public var errorDescription: String? {
         switch self {
-        case let .notFound(path): "no such checklist directory: \(path)"
+        case let .notFound(path):
+            "no such checklist directory: \(path)" + Suggestion.didYouMean((path as NSString).lastPathComponent, in: ShippedChecklists.names)
         case let .unreadable(path, reason): "cannot read \(path): \(reason)"
         case let .invalid(diagnostics):
             "the checklist has \(diagnostics.filter { $0.severity == .error }.count) error(s); nothing was loaded"
@@ -25,7 +28,9 @@ public enum ChecklistError: EvidentError, Equatable {
 
     public var hint: String? {
         switch self {
-        case .notFound: "give the directory that holds checklist.yaml and the section files"
+        case .notFound:
+            "give the directory that holds checklist.yaml and the section files, or the name of a checklist Evident ships: "
+                + ShippedChecklists.names.joined(separator: ", ")
         case .unreadable: "check the path and its permissions"
         case .invalid: "fix the errors above and run the command again"
         }

@@ -1,8 +1,16 @@
-/// A review cycle: one pass over a pinned checklist version, open until closed.
+/// A review cycle: one pass over a pinned checklist version, open until closed or abandoned.
 public struct Cycle: Sendable, Equatable, Codable {
-    /// Whether reviews and evidence may still change.
+    /// Whether reviews and evidence may still change: only while open. An abandoned cycle was
+    /// started by mistake and ended without a close; it stays in the history.
     public enum State: String, Sendable, Codable {
-        case open, closed
+        case open, closed, abandoned
+    }
+
+    /// Why and when an open cycle was abandoned, and by whom.
+    public struct Abandonment: Sendable, Equatable, Codable {
+        public var reason: String
+        public var at: Timestamp
+        public var by: String
     }
 
     public var id: Int64
@@ -21,11 +29,16 @@ public struct Cycle: Sendable, Equatable, Codable {
     public var carriedFromCycleID: Int64?
     /// What the cycle assesses (a service, team or integration); nil when it names none.
     public var target: String? = nil
+    /// Set when the cycle was abandoned (its state is then `.abandoned`).
+    public var abandonment: Abandonment? = nil
 
-    /// The time the cycle is judged at: its close time once closed, else `now`.
-    public func judgingTime(now: Timestamp) -> Timestamp { closedAt ?? now }
+    /// The time the cycle is judged at: its close (or abandon) time once ended, else `now`.
+    public func judgingTime(now: Timestamp) -> Timestamp { closedAt ?? abandonment?.at ?? now }
 
     public var isOpen: Bool { state == .open }
+
+    /// Whether the cycle was closed (not merely ended by abandoning it).
+    public var isClosed: Bool { state == .closed }
 }
 
 /// One review of one item in a cycle; an item's latest review is its current status.

@@ -38,15 +38,22 @@ public struct Evidence: Sendable, Equatable, Codable {
         return time >= expiresAt
     }
 
-    /// A one-line description: the file name, the link, or the note's first line.
+    /// A one-line description: the file name or the link with its caption, or the note's first line.
     public var summary: String {
         switch kind {
-        case .file, .scan: return fileName ?? digest
-        case .url: return url ?? ""
-        case .note:
-            let firstLine = (note ?? "").split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            return firstLine.count > 80 ? String(firstLine.prefix(79)) + "…" : firstLine
+        case .file: return (fileName ?? digest) + (caption.map { " — " + Self.firstLine($0) } ?? "")
+        case .scan: return fileName ?? digest
+        case .url: return (url ?? "") + (caption.map { " — " + Self.firstLine($0) } ?? "")
+        case .note: return Self.firstLine(note ?? "")
         }
+    }
+
+    /// The caption of a file or link (`evidence add --caption`), kept in the note field.
+    public var caption: String? { kind == .file || kind == .url ? note : nil }
+
+    private static func firstLine(_ text: String) -> String {
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        return line.count > 80 ? String(line.prefix(79)) + "…" : line
     }
 
     /// The expiry of evidence effective at `effective`: the earlier of `explicit` and

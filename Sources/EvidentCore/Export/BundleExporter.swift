@@ -16,12 +16,16 @@ extension Workspace {
     /// SHA-256 in `manifest.json`, signed when `key` is given. Evidence streams from the vault in
     /// constant memory and is checked against its digest on the way; the zip is written to a
     /// temporary file and renamed, so a failed export leaves nothing behind. Same workspace and
-    /// clock, same bytes.
+    /// clock, same bytes. An existing file at `path` is replaced only when `overwrite` is true.
     public func exportBundle(
         cycle name: String, to path: String, key: Curve25519.Signing.PrivateKey?, now: Timestamp, toolVersion: String,
-        progress: WorkProgress = .none
+        overwrite: Bool = false, progress: WorkProgress = .none
     ) throws -> ExportResult {
         let cycle = try resolveCycle(name, for: .read)
+        if !overwrite, FileManager.default.fileExists(atPath: path) {
+            throw EvidentFailure(.badInput, "\(path) already exists; export never replaces a bundle",
+                                 hint: "choose another --out, or add --force to replace it")
+        }
         var report = try self.report(of: cycle, now: now, toolVersion: toolVersion)
         let snapshot = try snapshot(of: cycle, now: now)
         var evidenceFiles: [(path: String, digest: String, size: Int64)] = []

@@ -34,6 +34,8 @@ public struct AuditReport: Sendable, Equatable, Codable {
         public var closedAt: Timestamp?
         public var closedBy: String?
         public var carriedFrom: String?
+        /// Why, when and by whom the cycle was abandoned; absent unless it was.
+        public var abandoned: Cycle.Abandonment?
     }
 
     /// The checklist version the cycle pinned.
@@ -58,6 +60,8 @@ public struct AuditReport: Sendable, Equatable, Codable {
         public var overdue: Int
         /// Accepted risks on items still failing or partial: in force, and run out.
         public var exceptions: CycleStatus.ExceptionTotals
+        /// Items reviewed `pass` with no evidence that counts at the judging time.
+        public var passesWithoutEvidence: Int
     }
 
     /// One section and its items.
@@ -96,6 +100,9 @@ public struct AuditReport: Sendable, Equatable, Codable {
         public var appliesWhen: [String]
         public var history: [ReviewReport]
         public var evidence: [EvidenceReport]
+        /// Reviewed `pass` with no evidence that counts at the judging time: the pass rests on the
+        /// reviewer's word alone, and every report format marks it.
+        public var passWithoutEvidence: Bool
     }
 
     /// An accepted risk as the auditor sees it.

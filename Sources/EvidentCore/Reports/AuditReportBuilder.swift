@@ -15,15 +15,17 @@ extension AuditReport {
         tool = Tool(name: "Evident", version: toolVersion)
         let cycle = snapshot.cycle
         self.cycle = CycleInfo(
-            name: cycle.name, target: cycle.target, state: cycle.state, scope: cycle.scope, startedAt: cycle.startedAt, startedBy: cycle.startedBy,
-            closedAt: cycle.closedAt, closedBy: cycle.closedBy, carriedFrom: carriedFromCycle)
+            name: cycle.name, target: cycle.target, state: cycle.state, scope: cycle.scope, startedAt: cycle.startedAt,
+            startedBy: cycle.startedBy, closedAt: cycle.closedAt, closedBy: cycle.closedBy, carriedFrom: carriedFromCycle,
+            abandoned: cycle.abandonment)
         self.checklist = ChecklistInfo(
             id: checklist.id, title: checklist.title, version: checklist.version, description: checklist.description,
             source: checklist.source, contentHash: snapshot.version.contentHash)
         judgedAt = snapshot.judgedAt
         summary = Summary(
             items: status.items, counts: status.counts, score: status.counts.score, evidence: status.evidence,
-            itemsWithoutEvidence: status.itemsWithoutEvidence, overdue: status.overdue.count, exceptions: status.exceptions)
+            itemsWithoutEvidence: status.itemsWithoutEvidence, overdue: status.overdue.count, exceptions: status.exceptions,
+            passesWithoutEvidence: snapshot.items.filter { snapshot.passesWithoutEvidence($0.itemID) }.count)
         let historyByItem = Dictionary(grouping: snapshot.reviews, by: \.itemID)
         let evidenceByItem = Dictionary(grouping: snapshot.evidence, by: \.itemID)
         sections = checklist.sections.map { section in
@@ -44,7 +46,8 @@ extension AuditReport {
                     history: (historyByItem[item.id] ?? []).map { ReviewReport(id: $0.id, status: $0.status, note: $0.note, actor: $0.actor, at: $0.at) },
                     evidence: (evidenceByItem[item.id] ?? []).map {
                         Self.evidenceReport($0, judgedAt: snapshot.judgedAt, soon: soon, carriedFrom: carriedFrom)
-                    })
+                    },
+                    passWithoutEvidence: snapshot.passesWithoutEvidence(item.id))
             }
             return SectionReport(id: section.id, title: section.title, description: section.description, counts: counts,
                                  score: counts.score, items: items)

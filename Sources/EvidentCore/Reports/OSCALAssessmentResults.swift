@@ -132,7 +132,7 @@ public enum OSCALAssessmentResults {
 
     private static func resultDescription(_ report: AuditReport) -> String {
         let counts = report.summary.counts
-        let state = report.cycle.state == .closed ? "closed" : "open"
+        let state = report.cycle.state.rawValue
         return "Review cycle \(OSCALText.inline(report.cycle.name)) (\(state)) of checklist "
             + "\(OSCALText.inline(report.checklist.title)) version \(OSCALText.inline(report.checklist.version)): "
             + "\(report.summary.items) items: \(counts.pass) pass, \(counts.partial) partial, \(counts.fail) fail, "

@@ -23,6 +23,12 @@ enum ReportContext {
             "started_by": t(report.cycle.startedBy),
             "closed_at": report.cycle.closedAt?.iso8601 ?? "",
             "closed_by": t(report.cycle.closedBy),
+            "cycle_abandoned": report.cycle.abandoned != nil,
+            "abandoned_at": report.cycle.abandoned?.at.iso8601 ?? "",
+            "abandoned_by": t(report.cycle.abandoned?.by),
+            "abandon_reason": t(report.cycle.abandoned?.reason),
+            "passes_without_evidence": summary.passesWithoutEvidence,
+            "has_passes_without_evidence": summary.passesWithoutEvidence > 0,
             "scope": report.cycle.scope.isEmpty ? "none" : report.cycle.scope.joined(separator: ", "),
             "carried_from": report.cycle.carriedFrom ?? "",
             "judged_at": report.judgedAt.iso8601,
@@ -98,11 +104,13 @@ enum ReportContext {
             "has_history": item.history.count > 1,
             "evidence": item.evidence.map(evidence), "has_evidence": !item.evidence.isEmpty,
             "evidence_summary": evidenceSummary(current),
+            "pass_without_evidence": item.passWithoutEvidence,
         ]
     }
 
     private static func evidence(_ evidence: AuditReport.EvidenceReport) -> [String: Any] {
-        let what = evidence.kind == .scan ? (evidence.note ?? evidence.name ?? "") : (evidence.name ?? evidence.url ?? evidence.note ?? "")
+        var what = evidence.kind == .scan ? (evidence.note ?? evidence.name ?? "") : (evidence.name ?? evidence.url ?? evidence.note ?? "")
+        if evidence.kind == .file || evidence.kind == .url, let caption = evidence.note { what += " — " + caption }
         return [
             "id": evidence.id, "kind": evidence.kind.rawValue, "what": t(what),
             "is_file": evidence.kind == .file || evidence.kind == .scan, "is_url": evidence.kind == .url, "is_note": evidence.kind == .note,

@@ -26,7 +26,7 @@ struct Excerpt {
         var shift = 0
         for match in matches {
             output += line[position..<match.range.lowerBound]
-            let replacement = Array(match.masked.utf8)
+            let replacement = SensitiveData.replacement(for: match, in: line)
             output += replacement
             shift += replacement.count - match.range.count
             shifts.append((match.range, shift))

@@ -78,11 +78,38 @@ public enum SensitiveData {
         var position = 0
         for match in matches {
             output += bytes[position..<match.range.lowerBound]
-            output += Array(match.masked.utf8)
+            output += replacement(for: match, in: bytes)
             position = match.range.upperBound
         }
         output += bytes[position...]
         return (String(decoding: output, as: UTF8.self), matches)
+    }
+
+    /// What replaces `match` inside `text` (the bytes it was found in): its masked form, without
+    /// the word `card` when the text already says it right before the number (`card 4242…` reads
+    /// `card …4242`, never `card card …4242`).
+    public static func replacement(for match: Match, in text: some RandomAccessCollection<UInt8>) -> [UInt8] {
+        let masked = Array(match.masked.utf8)
+        guard match.kind == .cardNumber, saysCard(before: match.range.lowerBound, in: text) else { return masked }
+        return Array(masked.dropFirst(cardWord.count))
+    }
+
+    /// How a masked card number begins: `card …4242`.
+    private static let cardWord = Array("card ".utf8)
+
+    /// Whether the word `card` (any case, then optional spaces, `:` or `#`) ends right at byte `offset`.
+    private static func saysCard(before offset: Int, in text: some RandomAccessCollection<UInt8>) -> Bool {
+        var index = text.index(text.startIndex, offsetBy: offset)
+        while index > text.startIndex {
+            let previous = text[text.index(before: index)]
+            guard previous == UInt8(ascii: " ") || previous == UInt8(ascii: ":") || previous == UInt8(ascii: "#") else { break }
+            index = text.index(before: index)
+        }
+        let word = Array("card".utf8)
+        guard text.distance(from: text.startIndex, to: index) >= word.count else { return false }
+        let start = text.index(index, offsetBy: -word.count)
+        guard zip(text[start..<index], word).allSatisfy({ $0 | 0x20 == $1 }) else { return false }
+        return start == text.startIndex || !isAlphanumeric(text[text.index(before: start)])
     }
 
     /// Whether `text` holds any sensitive value.

@@ -85,6 +85,11 @@ extension AppDatabase {
         }
     }
 
+    /// Every item id of every loaded checklist version, sorted.
+    func allItemIDs() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT item_id FROM checklist_item ORDER BY item_id") }
+    }
+
     /// The items of a stored version, in order.
     func items(versionID: Int64) throws -> [ChecklistItemRecord] {
         try read { db in

@@ -1,9 +1,12 @@
 import GRDB
 
-/// What a new cycle starts with besides itself: out-of-scope reviews and carried evidence.
+/// What a new cycle starts with besides itself: out-of-scope reviews, carried `na` verdicts and
+/// carried evidence.
 struct CycleStartContent {
     /// Items recorded `na` at start, with the note saying why.
     var outOfScope: [(itemID: String, note: String)] = []
+    /// `na` verdicts of the previous cycle carried forward with their notes.
+    var carriedVerdicts: [(itemID: String, note: String?)] = []
     /// Evidence of the previous cycle to copy in, keeping effective time and expiry.
     var carried: [Evidence] = []
 }
@@ -51,8 +54,12 @@ extension AppDatabase {
                 db, session: session, action: "cycle.start", cycleID: cycleID, subject: name,
                 payload: CycleStartPayload(
                     cycle: name, target: target, checklist: version.checklistID, version: version.version, scope: scope,
-                    carriedFrom: carriedFrom, outOfScope: content.outOfScope.count, carried: content.carried.count))
+                    carriedFrom: carriedFrom, outOfScope: content.outOfScope.count, carried: content.carried.count,
+                    carriedVerdicts: content.carriedVerdicts.isEmpty ? nil : content.carriedVerdicts.count))
             for entry in content.outOfScope {
+                try insertReview(db, cycleID: cycleID, itemID: entry.itemID, status: .na, note: entry.note, session: session)
+            }
+            for entry in content.carriedVerdicts {
                 try insertReview(db, cycleID: cycleID, itemID: entry.itemID, status: .na, note: entry.note, session: session)
             }
             for evidence in content.carried {
@@ -67,18 +74,49 @@ extension AppDatabase {
         }
     }
 
-    /// Closes an open cycle and logs it.
-    func closeCycle(_ cycle: Cycle, session: Session) throws -> Cycle {
+    /// Closes an open cycle and logs it, with the expired evidence its closer accepted, if any.
+    func closeCycle(_ cycle: Cycle, acceptedExpired: [Int64], session: Session) throws -> Cycle {
         try write { db in
             try db.execute(
                 sql: "UPDATE cycle SET state = 'closed', closed_at = ?, closed_by = ? WHERE id = ?",
                 arguments: [session.now, session.actor, cycle.id])
             try appendAudit(
                 db, session: session, action: "cycle.close", cycleID: cycle.id, subject: cycle.name,
-                payload: ["cycle": cycle.name])
+                payload: CycleClosePayload(cycle: cycle.name, acceptedExpired: acceptedExpired.isEmpty ? nil : acceptedExpired))
             return try Self.cycle(db, id: cycle.id)!
         }
     }
+
+    /// Ends an open cycle started by mistake: it stays in the history, marked abandoned, and logs why.
+    func abandonCycle(_ cycle: Cycle, reason: String, session: Session) throws -> Cycle {
+        try write { db in
+            try db.execute(
+                sql: "INSERT INTO cycle_abandonment (cycle_id, reason, at, actor) VALUES (?, ?, ?, ?)",
+                arguments: [cycle.id, reason, session.now, session.actor])
+            try appendAudit(
+                db, session: session, action: "cycle.abandon", cycleID: cycle.id, subject: cycle.name,
+                payload: CycleAbandonPayload(cycle: cycle.name, reason: reason))
+            return try Self.cycle(db, id: cycle.id)!
+        }
+    }
+}
+
+/// The audit payload of `cycle.close`.
+struct CycleClosePayload: Codable {
+    let cycle: String
+    /// Ids of expired evidence the closer accepted with `--accept-expired`.
+    let acceptedExpired: [Int64]?
+
+    enum CodingKeys: String, CodingKey {
+        case cycle
+        case acceptedExpired = "accepted_expired"
+    }
+}
+
+/// The audit payload of `cycle.abandon`: `verify` compares it with the abandonment row.
+struct CycleAbandonPayload: Codable, Equatable {
+    let cycle: String
+    let reason: String
 }
 
 /// The audit payload of `cycle.start`.
@@ -92,9 +130,12 @@ struct CycleStartPayload: Codable {
     let carriedFrom: Int64?
     let outOfScope: Int
     let carried: Int
+    /// `na` verdicts carried forward; absent when none, so earlier entries keep their bytes.
+    let carriedVerdicts: Int?
 
     enum CodingKeys: String, CodingKey {
         case cycle, target, checklist, version, scope, carried
+        case carriedVerdicts = "carried_verdicts"
         case carriedFrom = "carried_from_cycle"
         case outOfScope = "out_of_scope"
     }

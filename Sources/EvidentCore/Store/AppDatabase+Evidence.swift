@@ -6,6 +6,11 @@ extension AppDatabase {
         try write { db in try insertEvidence(db, evidence, action: "evidence.add", session: session) }
     }
 
+    /// Stores several pieces of evidence in one transaction, all or none, each logged.
+    func insertEvidence(_ evidence: [Evidence], session: Session) throws -> [Evidence] {
+        try write { db in try evidence.map { try insertEvidence(db, $0, action: "evidence.add", session: session) } }
+    }
+
     /// Inserts `evidence` (its id ignored) inside the caller's transaction, logged under `action`.
     @discardableResult
     func insertEvidence(_ db: Database, _ evidence: Evidence, action: String, session: Session) throws -> Evidence {

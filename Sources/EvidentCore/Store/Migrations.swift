@@ -9,6 +9,8 @@ enum Migrations {
         migrator.registerMigration("v1-workspace", migrate: createWorkspace)
         migrator.registerMigration("v1-immutability", migrate: createImmutabilityTriggers)
         migrator.registerMigration("v2-programme", migrate: ProgrammeMigration.create)
+        migrator.registerMigration("v2-cycle-hygiene", migrate: createCycleAbandonment)
+        migrator.registerMigration("v3-abandoned-guards", migrate: createAbandonedGuards)
         return migrator
     }
 
@@ -168,6 +170,54 @@ enum Migrations {
             CREATE TRIGGER workspace_no_delete BEFORE DELETE ON workspace
             BEGIN SELECT RAISE(ABORT, 'evident: workspace is append-only'); END;
             """
+        try db.execute(sql: sql)
+    }
+
+    /// `cycle abandon`: an abandonment row per ended cycle, append-only, only for an open cycle;
+    /// an abandoned cycle, like a closed one, takes no more reviews or evidence and never changes.
+    static func createCycleAbandonment(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE cycle_abandonment (
+                cycle_id INTEGER PRIMARY KEY REFERENCES cycle(id),
+                reason TEXT NOT NULL,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL
+            );
+            CREATE TRIGGER cycle_abandonment_no_update BEFORE UPDATE ON cycle_abandonment
+            BEGIN SELECT RAISE(ABORT, 'evident: cycle_abandonment is append-only'); END;
+            CREATE TRIGGER cycle_abandonment_no_delete BEFORE DELETE ON cycle_abandonment
+            BEGIN SELECT RAISE(ABORT, 'evident: cycle_abandonment is append-only'); END;
+            CREATE TRIGGER cycle_abandonment_needs_open_cycle BEFORE INSERT ON cycle_abandonment
+            WHEN (SELECT state FROM cycle WHERE id = NEW.cycle_id) IS NOT 'open'
+            BEGIN SELECT RAISE(ABORT, 'evident: closed cycle'); END;
+            CREATE TRIGGER cycle_abandoned_is_final BEFORE UPDATE ON cycle
+            WHEN EXISTS (SELECT 1 FROM cycle_abandonment WHERE cycle_id = OLD.id)
+            BEGIN SELECT RAISE(ABORT, 'evident: abandoned cycle'); END;
+            CREATE TRIGGER review_needs_live_cycle BEFORE INSERT ON review
+            WHEN EXISTS (SELECT 1 FROM cycle_abandonment WHERE cycle_id = NEW.cycle_id)
+            BEGIN SELECT RAISE(ABORT, 'evident: abandoned cycle'); END;
+            CREATE TRIGGER evidence_needs_live_cycle BEFORE INSERT ON evidence
+            WHEN EXISTS (SELECT 1 FROM cycle_abandonment WHERE cycle_id = NEW.cycle_id)
+            BEGIN SELECT RAISE(ABORT, 'evident: abandoned cycle'); END;
+            CREATE TRIGGER evidence_abandoned_is_final BEFORE UPDATE ON evidence
+            WHEN EXISTS (SELECT 1 FROM cycle_abandonment WHERE cycle_id = OLD.cycle_id)
+            BEGIN SELECT RAISE(ABORT, 'evident: abandoned cycle'); END;
+            """)
+    }
+
+    /// The programme tables (targets, owners and due dates, accepted risks) take no rows for an
+    /// abandoned cycle either, as they take none for a closed one; nor does `signoff`, which a
+    /// closed cycle still takes.
+    static func createAbandonedGuards(_ db: Database) throws {
+        var sql = ""
+        for table in ["cycle_target", "assignment", "risk_exception", "signoff"] {
+            sql += """
+                CREATE TRIGGER \(table)_needs_live_cycle BEFORE INSERT ON \(table)
+                WHEN EXISTS (SELECT 1 FROM cycle_abandonment WHERE cycle_id = NEW.cycle_id)
+                BEGIN SELECT RAISE(ABORT, 'evident: abandoned cycle'); END;
+
+                """
+        }
         try db.execute(sql: sql)
     }
 }

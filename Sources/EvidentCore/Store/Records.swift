@@ -22,18 +22,26 @@ extension Severity: DatabaseValueConvertible {}
 extension Cycle: FetchableRecord, TableRecord {
     public static let databaseTableName = "cycle"
 
+    /// Every cycle column, its target and its abandonment when there is one (read through `selection`).
     public init(row: Row) throws {
+        let abandonedAt: Timestamp? = row["abandoned_at"]
         self.init(
             id: row["id"], name: row["name"], checklistID: row["checklist_id"], versionID: row["version_id"],
             version: row["version"], scope: CanonicalJSON.decode([String].self, from: row["scope"]) ?? [],
-            state: row["state"], startedAt: row["started_at"], startedBy: row["started_by"], closedAt: row["closed_at"],
-            closedBy: row["closed_by"], carriedFromCycleID: row["carried_from_cycle_id"], target: row["target"])
+            state: abandonedAt == nil ? row["state"] : .abandoned, startedAt: row["started_at"], startedBy: row["started_by"],
+            closedAt: row["closed_at"], closedBy: row["closed_by"], carriedFromCycleID: row["carried_from_cycle_id"],
+            target: row["target"],
+            abandonment: abandonedAt.map { Cycle.Abandonment(reason: row["abandon_reason"], at: $0, by: row["abandoned_by"]) })
     }
 
-    /// Every cycle column and its target (`cycle_target`), for `SELECT … FROM cycle`.
+    /// Every cycle column with its target (`cycle_target`) and its abandonment (`cycle_abandonment`),
+    /// if any, for `SELECT … FROM cycle`: what `Cycle(row:)` reads.
     static let selection = """
-        SELECT cycle.*, cycle_target.target AS target FROM cycle
+        SELECT cycle.*, cycle_target.target AS target, cycle_abandonment.reason AS abandon_reason,
+            cycle_abandonment.at AS abandoned_at, cycle_abandonment.actor AS abandoned_by
+        FROM cycle
         LEFT JOIN cycle_target ON cycle_target.cycle_id = cycle.id
+        LEFT JOIN cycle_abandonment ON cycle_abandonment.cycle_id = cycle.id
         """
 }
 

@@ -4,6 +4,8 @@ import GRDB
 public enum StoreError: EvidentError, Equatable {
     /// No workspace database at the path.
     case noWorkspace(path: String)
+    /// No `.evident/evident.db` in the folder or any folder above it.
+    case noWorkspaceFound(directory: String)
     /// The file exists but is not an Evident workspace.
     case notAWorkspace(path: String, reason: String)
     /// A rule the database enforces itself (closed cycle, append-only history) was broken.
@@ -15,7 +17,7 @@ public enum StoreError: EvidentError, Equatable {
 
     public var kind: FailureKind {
         switch self {
-        case .noWorkspace, .notAWorkspace: .missingInput
+        case .noWorkspace, .noWorkspaceFound, .notAWorkspace: .missingInput
         case .refused: .badInput
         case .io, .busy: .ioError
         }
@@ -24,6 +26,7 @@ public enum StoreError: EvidentError, Equatable {
     public var errorDescription: String? {
         switch self {
         case let .noWorkspace(path): "no Evident workspace at \(path)"
+        case let .noWorkspaceFound(directory): "no Evident workspace (.evident/evident.db) in \(directory) or any folder above it"
         case let .notAWorkspace(path, reason): "\(path) is not an Evident workspace: \(reason)"
         case let .refused(message): message
         case let .io(message): "the workspace could not be written: \(message)"
@@ -33,7 +36,8 @@ public enum StoreError: EvidentError, Equatable {
 
     public var hint: String? {
         switch self {
-        case .noWorkspace: "run `evident init` to create one here, or point --db (or $EVIDENT_DB) at an existing one"
+        case .noWorkspace, .noWorkspaceFound:
+            "run `evident init` to create one here, or point --db (or $EVIDENT_DB) at an existing one"
         case .notAWorkspace: "check --db or $EVIDENT_DB"
         case .refused: nil
         case .io: "check free disk space and that the workspace folder is writable"
@@ -59,6 +63,7 @@ public enum StoreError: EvidentError, Equatable {
     private static func triggerMessage(_ message: String) -> String {
         switch message {
         case "evident: closed cycle": "the cycle is closed; its reviews and evidence can no longer change"
+        case "evident: abandoned cycle": "the cycle was abandoned; its reviews and evidence can no longer change"
         default: "refused: " + message.dropFirst("evident: ".count)
         }
     }

@@ -12,9 +12,31 @@ public enum CSV {
         public let message: String
     }
 
-    /// The records of `text`: quoted fields may hold commas, quotes (doubled) and newlines; CRLF or LF
-    /// line ends; blank lines are skipped.
-    public static func parse(_ text: String) throws(ParseError) -> [Record] {
+    /// The separator a file uses, judged by its first line: `;` (as spreadsheets write where the
+    /// comma is the decimal mark) when it holds more semicolons than commas outside quotes, else `,`.
+    public static func separator(guessedFrom text: String) -> UInt8 {
+        var commas = 0, semicolons = 0, inQuotes = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if inQuotes { continue }
+            if byte == 0x0A { break }
+            if byte == UInt8(ascii: ",") { commas += 1 }
+            if byte == UInt8(ascii: ";") { semicolons += 1 }
+        }
+        return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+    }
+
+    /// `value` without the `'` that `field(_:)` puts before a leading `=`, `+`, `-`, `@`, tab or
+    /// carriage return, so a field Evident wrote reads back as it was.
+    public static func unguarded(_ value: String) -> String {
+        guard value.hasPrefix("'"), let second = value.unicodeScalars.dropFirst().first,
+              "=+-@\t\r".unicodeScalars.contains(second) else { return value }
+        return String(value.dropFirst())
+    }
+
+    /// The records of `text`: quoted fields may hold separators, quotes (doubled) and newlines; CRLF
+    /// or LF line ends; blank lines are skipped.
+    public static func parse(_ text: String, separator: UInt8 = UInt8(ascii: ",")) throws(ParseError) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var field: [UInt8] = []
@@ -51,7 +73,7 @@ public enum CSV {
                 }
             } else {
                 switch byte {
-                case UInt8(ascii: ","):
+                case separator:
                     endField()
                 case UInt8(ascii: "\""):
                     guard field.isEmpty, !quotedField else {

@@ -50,7 +50,7 @@ struct SensitiveFilter {
             found.append(Finding(line: line, kind: match.kind))
             if redact {
                 output += region[position..<match.range.lowerBound]
-                output += Array(match.masked.utf8)
+                output += SensitiveData.replacement(for: match, in: region)
             }
             position = match.range.lowerBound
             if redact { position = match.range.upperBound }

@@ -66,6 +66,11 @@ public struct CycleSnapshot: Sendable {
     public func hasValidEvidence(_ itemID: String) -> Bool {
         currentEvidence(of: itemID).contains { !$0.isExpired(at: judgedAt) }
     }
+
+    /// Whether the item is reviewed `pass` with no evidence that counts: a pass on the reviewer's word alone.
+    public func passesWithoutEvidence(_ itemID: String) -> Bool {
+        latest[itemID]?.status == .pass && !hasValidEvidence(itemID)
+    }
 }
 
 extension Workspace {

@@ -142,6 +142,9 @@ extension CycleStatus {
         snapshot: CycleSnapshot, pending: [String], failing: [ItemNote], expired: Int, withoutEvidence: Int, expiredExceptions: Int
     ) -> String {
         let name = snapshot.cycle.name
+        if snapshot.cycle.state == .abandoned {
+            return "cycle \(name) was abandoned (\(snapshot.cycle.abandonment?.reason ?? "")); it is kept in the history only"
+        }
         if !snapshot.cycle.isOpen {
             return "cycle \(name) is closed; start the next with `evident cycle start NAME --carry-forward`"
         }

@@ -2,6 +2,12 @@
 public enum WorkflowError: EvidentError, Equatable {
     case unknownItem(String, suggestion: String?)
     case unknownCycle(String, suggestion: String?)
+    case unknownDefaultCycle(String, suggestion: String?)
+    case abandonedDefaultCycle(String)
+    case cycleAbandoned(String)
+    case signoffOnAbandoned(String)
+    case expiredEvidence(cycle: String, evidence: [String])
+    case futureDate(flag: String, value: String)
     case unknownChecklist(String, loaded: [String])
     case noChecklists
     case severalChecklists([String])
@@ -27,6 +33,15 @@ public enum WorkflowError: EvidentError, Equatable {
         switch self {
         case let .unknownItem(id, suggestion): "unknown item '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
         case let .unknownCycle(name, suggestion): "unknown cycle '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case let .unknownDefaultCycle(name, suggestion):
+            "unknown cycle '\(name)' (from $EVIDENT_CYCLE)" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case let .abandonedDefaultCycle(name): "cycle '\(name)' (from $EVIDENT_CYCLE) was abandoned"
+        case let .cycleAbandoned(name): "cycle '\(name)' was abandoned; its reviews and evidence can no longer change"
+        case let .signoffOnAbandoned(name): "cycle '\(name)' was abandoned; an abandoned cycle cannot be signed off"
+        case let .expiredEvidence(cycle, evidence):
+            "cycle '\(cycle)' holds \(evidence.count) piece\(evidence.count == 1 ? "" : "s") of expired evidence: "
+                + evidence.prefix(10).joined(separator: ", ") + (evidence.count > 10 ? ", …" : "")
+        case let .futureDate(flag, value): "\(flag) '\(value)' is in the future; evidence speaks for what has already happened"
         case let .unknownChecklist(id, loaded):
             "unknown checklist '\(id)'" + (Suggestion.closest(to: id, in: loaded).map { "; did you mean '\($0)'?" } ?? "")
         case .noChecklists: "no checklist is loaded"
@@ -56,8 +71,14 @@ public enum WorkflowError: EvidentError, Equatable {
         switch self {
         case .unknownItem: "`evident checklist show` lists the items"
         case .unknownCycle: "`evident cycle list` lists the cycles"
+        case .unknownDefaultCycle, .abandonedDefaultCycle: "set $EVIDENT_CYCLE to a cycle `evident cycle list` shows, or unset it"
+        case .cycleAbandoned: "start a new cycle with `evident cycle start NAME`"
+        case .signoffOnAbandoned: "sign off the cycle that replaced it; `evident cycle list` shows each cycle's state"
+        case .expiredEvidence:
+            "renew it (`evident evidence due` lists it), withdraw it, or close anyway with --accept-expired to record that you accept it"
+        case .futureDate: "give the date the evidence describes, today or earlier"
         case .unknownChecklist, .severalChecklists: "choose one with --checklist ID; `evident checklist list` lists them"
-        case .noChecklists: "load one with `evident checklist load Checklists/liasonpay`"
+        case .noChecklists: "load one with `evident checklist load liasonpay` (the shipped LiasonPay checklist) or `evident checklist load DIR`"
         case .noOpenCycle, .noCycles: "start one with `evident cycle start NAME`"
         case .severalOpenCycles: "choose one with --cycle NAME"
         case .duplicateCycle: "choose another name; `evident cycle list` shows the names in use"

@@ -15,15 +15,18 @@ public struct EvidenceRequest: Sendable {
     public var expires: Timestamp?
     public var redact: Bool
     public var cycle: String?
+    /// A few words saying what a file or link shows (stored masked, like a note).
+    public var caption: String?
 
     public init(itemID: String, source: EvidenceSource, asOf: Timestamp? = nil, expires: Timestamp? = nil,
-                redact: Bool = false, cycle: String? = nil) {
+                redact: Bool = false, cycle: String? = nil, caption: String? = nil) {
         self.itemID = itemID
         self.source = source
         self.asOf = asOf
         self.expires = expires
         self.redact = redact
         self.cycle = cycle
+        self.caption = caption
     }
 }
 
@@ -39,8 +42,26 @@ extension Workspace {
     /// row is written, so a crash leaves at worst an orphan vault file; links and notes are stored
     /// with sensitive values masked.
     public func addEvidence(_ request: EvidenceRequest, session: Session, progress: WorkProgress = .none) throws -> AddedEvidence {
+        try addEvidence([request], session: session, progress: progress)[0]
+    }
+
+    /// Attaches several pieces of evidence, all or none: every file reaches the vault and every
+    /// request is checked before the rows are written in one transaction.
+    public func addEvidence(_ requests: [EvidenceRequest], session: Session, progress: WorkProgress = .none) throws -> [AddedEvidence] {
+        let prepared = try requests.map { try prepareEvidence($0, session: session, progress: progress) }
+        let stored = try database.insertEvidence(prepared.map(\.evidence), session: session)
+        return zip(prepared, stored).map { AddedEvidence(evidence: $1, cycle: $0.cycle, warnings: $0.warnings) }
+    }
+
+    /// The evidence row `request` makes (its file already in the vault), with its cycle and warnings.
+    private func prepareEvidence(
+        _ request: EvidenceRequest, session: Session, progress: WorkProgress
+    ) throws -> (evidence: Evidence, cycle: Cycle, warnings: [String]) {
         let cycle = try openCycle(request.cycle)
         let item = try item(request.itemID, in: cycle)
+        if let asOf = request.asOf, asOf > session.now {
+            throw WorkflowError.futureDate(flag: "--as-of", value: asOf.date)
+        }
         let effective = request.asOf ?? session.now
         var warnings: [String] = []
         var evidence = Evidence(
@@ -78,10 +99,21 @@ extension Workspace {
             evidence.redacted = !matches.isEmpty
             if !matches.isEmpty { warnings.append(Self.maskWarning(matches, in: "the note")) }
         }
+        if let caption = request.caption, evidence.kind != .note {
+            let (text, matches) = Self.cleanNote(caption)
+            guard let text else { throw WorkflowError.emptyText(flag: "--caption") }
+            evidence.note = text
+            if !matches.isEmpty { warnings.append(Self.maskWarning(matches, in: "the caption")) }
+        }
         if let expiry = evidence.expiresAt, expiry <= session.now {
             warnings.append("this evidence is already expired (expiry \(expiry.date))")
         }
-        return AddedEvidence(evidence: try database.insertEvidence(evidence, session: session), cycle: cycle, warnings: warnings)
+        return (evidence, cycle, warnings)
+    }
+
+    /// Throws unless `itemID` is an item of the cycle's checklist version ("did you mean" when close).
+    public func checkItemID(_ itemID: String, in cycle: Cycle) throws {
+        _ = try item(itemID, in: cycle)
     }
 
     /// The item `itemID` of the cycle's checklist version, with "did you mean" when unknown.
@@ -122,7 +154,7 @@ extension Workspace {
     public func withdrawEvidence(id: Int64, reason: String, purge: Bool, session: Session) throws -> (Evidence, purged: Bool) {
         let evidence = try evidence(id: id)
         let cycle = try self.cycle(id: evidence.cycleID)
-        guard cycle.isOpen else { throw WorkflowError.cycleClosed(cycle.name) }
+        try requireOpen(cycle)
         guard !evidence.isWithdrawn else { throw WorkflowError.evidenceWithdrawn(id) }
         let (text, _) = Self.cleanNote(reason)
         guard let text else { throw WorkflowError.emptyText(flag: "--reason") }

@@ -59,7 +59,8 @@ extension Workspace {
     // MARK: - Across targets
 
     /// The cycles a programme view covers: `name` alone when given, else each target's latest
-    /// cycle (its open one, else its most recently closed), by target then checklist.
+    /// cycle (its open one, else its most recently closed; an abandoned cycle never counts), by
+    /// target then checklist.
     public func programmeCycles(_ name: String? = nil) throws -> [Cycle] {
         if let name { return [try resolveCycle(name, for: .read)] }
         let byTarget = Dictionary(grouping: try database.cycles()) { ProgrammeKey(checklist: $0.checklistID, target: $0.target) }

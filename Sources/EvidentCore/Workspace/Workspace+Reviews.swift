@@ -6,18 +6,9 @@ public struct RecordedReview: Sendable {
     public let cycle: Cycle
     /// Sensitive values masked out of the note.
     public let maskedValues: [SensitiveData.Match]
-}
-
-/// Why a review CSV was refused: every problem, by row.
-public struct ReviewImportError: EvidentError, Equatable {
-    public let file: String
-    public let diagnostics: [Diagnostic]
-
-    public var kind: FailureKind { .badInput }
-    public var errorDescription: String? {
-        "\(file) has \(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s"); no review was recorded"
-    }
-    public var hint: String? { "fix the rows above and import the whole file again" }
+    /// Set when the review is a `pass` with neither evidence that counts nor a note: it is recorded,
+    /// but rests on nothing an auditor can see.
+    public let passWithoutEvidence: Bool
 }
 
 extension Workspace {
@@ -34,38 +25,48 @@ extension Workspace {
         if status.needsNote, text == nil { throw WorkflowError.noteRequired(status) }
         let review = try database.insertReviews([ReviewEntry(itemID: itemID, status: status, note: text)],
                                                 cycleID: cycle.id, session: session)[0]
-        return RecordedReview(review: review, cycle: cycle, maskedValues: masked)
+        let unsupported = try status == .pass && text == nil && !hasValidEvidence(itemID, in: cycle, at: session.now)
+        return RecordedReview(review: review, cycle: cycle, maskedValues: masked, passWithoutEvidence: unsupported)
     }
 
-    /// Imports reviews from a CSV file with the header `item,status,note`, all or nothing: any bad row
-    /// refuses the whole file with `FILE:ROW: error:` diagnostics.
-    public func importReviews(csvPath: String, cycle name: String?, session: Session) throws -> (cycle: Cycle, reviews: [Review], masked: Int) {
+    /// Whether `itemID` has evidence in `cycle` that is neither withdrawn nor expired at `time`.
+    func hasValidEvidence(_ itemID: String, in cycle: Cycle, at time: Timestamp) throws -> Bool {
+        try database.evidence(cycleID: cycle.id, itemID: itemID).contains { !$0.isWithdrawn && !$0.isExpired(at: time) }
+    }
+
+    /// Imports reviews from a CSV file (SPEC §4), all or nothing: any bad row refuses the whole
+    /// file with `FILE:ROW: error:` diagnostics. The file `report --format csv` writes reads back
+    /// unchanged; rows that repeat an item's current verdict and note are not recorded again.
+    public func importReviews(csvPath: String, cycle name: String?, session: Session) throws -> ReviewImportResult {
         let cycle = try openCycle(name)
-        let text = try Self.readText(csvPath)
-        let records: [CSV.Record]
-        do {
-            records = try CSV.parse(text)
-        } catch {
-            throw ReviewImportError(file: csvPath, diagnostics: [Diagnostic(.error, error.message, file: csvPath, line: error.line)])
-        }
+        let text = try ReviewCSVText.decode(try Self.readData(csvPath), file: csvPath)
         let items = try database.items(versionID: cycle.versionID).map(\.itemID)
-        let parsed = ReviewCSV.entries(records, file: csvPath, knownItems: items)
+        let parsed = ReviewCSVReader.read(text, file: csvPath, knownItems: items)
         if !parsed.diagnostics.isEmpty { throw ReviewImportError(file: csvPath, diagnostics: parsed.diagnostics) }
-        let owners = ReviewCSVAssignments.read(records, file: csvPath)
-        if !owners.diagnostics.isEmpty { throw ReviewImportError(file: csvPath, diagnostics: owners.diagnostics) }
-        var masked = 0
-        let entries = parsed.entries.map { entry in
+        var current: [String: Review] = [:]
+        for review in try database.reviews(cycleID: cycle.id) { current[review.itemID] = review }
+        var masked = 0, unchanged = 0
+        var entries: [ReviewEntry] = []
+        for entry in parsed.entries {
             let (note, matches) = Self.cleanNote(entry.note)
             masked += matches.count
-            return ReviewEntry(itemID: entry.itemID, status: entry.status, note: note)
+            if let latest = current[entry.itemID], latest.status == entry.status, latest.note == note {
+                unchanged += 1
+                continue
+            }
+            entries.append(ReviewEntry(itemID: entry.itemID, status: entry.status, note: note))
         }
-        let current = try snapshot(of: cycle, now: session.now)
-        let changed = owners.entries.filter { entry in
-            let now = current.assignment(of: entry.itemID)
+        let snapshot = try snapshot(of: cycle, now: session.now)
+        let assignments = parsed.assignments.filter { entry in
+            let now = snapshot.assignment(of: entry.itemID)
             return now?.owner != entry.owner || now?.dueAt != entry.dueAt
         }
-        let reviews = try database.insertReviews(entries, assignments: changed, cycleID: cycle.id, session: session)
-        return (cycle, reviews, masked)
+        let reviews = try database.insertReviews(entries, assignments: assignments, cycleID: cycle.id, session: session)
+        let unsupported = try entries.filter { $0.status == .pass && $0.note == nil }
+            .filter { try !hasValidEvidence($0.itemID, in: cycle, at: session.now) }.map(\.itemID)
+        return ReviewImportResult(
+            cycle: cycle, reviews: reviews, assignments: assignments.count, masked: masked, unchanged: unchanged,
+            skipped: parsed.skipped, ignoredColumns: parsed.ignoredColumns, passesWithoutEvidence: unsupported)
     }
 
     /// A note trimmed, nil when empty, with sensitive values masked.
@@ -75,76 +76,14 @@ extension Workspace {
         return (masked, matches)
     }
 
-    /// A small text input file, read whole; missing or unreadable is missing input (66).
-    static func readText(_ path: String) throws -> String {
+    /// A small input file, read whole; missing or unreadable is missing input (66).
+    static func readData(_ path: String) throws -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw VaultError.notFound(path: path) }
         guard !isDirectory.boolValue else { throw VaultError.notAFile(path: path) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw VaultError.unreadable(path: path, reason: "permission denied")
         }
-        return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// Reading a review CSV (`item,status,note`) against known items: the entries, or every problem by row.
-public enum ReviewCSVReader {
-    /// The entries of `text`, or the diagnostics that refuse it.
-    public static func read(_ text: String, file: String, knownItems: [String]) -> (entries: [ReviewEntry], diagnostics: [Diagnostic]) {
-        do {
-            return ReviewCSV.entries(try CSV.parse(text), file: file, knownItems: knownItems)
-        } catch {
-            return ([], [Diagnostic(.error, error.message, file: file, line: error.line)])
-        }
-    }
-}
-
-/// The rows of a review CSV checked against the cycle's items.
-enum ReviewCSV {
-    static let columns = ["item", "status", "note"] + ReviewCSVAssignments.columns
-
-    /// The entries of `records` (header first), or every problem found.
-    static func entries(_ records: [CSV.Record], file: String, knownItems: [String]) -> (entries: [ReviewEntry], diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        guard let header = records.first else {
-            return ([], [Diagnostic(.error, "the file is empty; it needs the header item,status,note", file: file, line: 1)])
-        }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        var position: [String: Int] = [:]
-        for (index, name) in names.enumerated() {
-            if columns.contains(name), position[name] == nil {
-                position[name] = index
-            } else {
-                let help = Suggestion.didYouMean(name, in: columns)
-                diagnostics.append(Diagnostic(.error, "unexpected column '\(name)'\(help); the header is item,status,note", file: file, line: header.line))
-            }
-        }
-        for required in ["item", "status"] where position[required] == nil {
-            diagnostics.append(Diagnostic(.error, "the header has no '\(required)' column; it is item,status,note", file: file, line: header.line))
-        }
-        guard diagnostics.isEmpty else { return ([], diagnostics) }
-        let known = Set(knownItems)
-        var entries: [ReviewEntry] = []
-        for record in records.dropFirst() {
-            func value(_ column: String) -> String? {
-                position[column].flatMap { $0 < record.fields.count ? record.fields[$0].trimmingCharacters(in: .whitespaces) : nil }
-            }
-            func problem(_ message: String) { diagnostics.append(Diagnostic(.error, message, file: file, line: record.line)) }
-            if record.fields.count > names.count { problem("\(record.fields.count) fields, but the header has \(names.count)") }
-            let item = value("item") ?? ""
-            let statusText = (value("status") ?? "").lowercased()
-            let note = value("note")
-            if item.isEmpty { problem("no item id") } else if !known.contains(item) {
-                problem("unknown item '\(item)'" + Suggestion.didYouMean(item, in: knownItems))
-            }
-            guard let status = ReviewStatus(rawValue: statusText) else {
-                let allowed = ReviewStatus.allCases.map(\.rawValue)
-                problem("unknown status '\(statusText)'\(Suggestion.didYouMean(statusText, in: allowed)) (one of: \(allowed.joined(separator: ", ")))")
-                continue
-            }
-            if status.needsNote, (note ?? "").isEmpty { problem("a '\(status.rawValue)' review needs a note saying why") }
-            entries.append(ReviewEntry(itemID: item, status: status, note: note))
-        }
-        return (entries, diagnostics)
+        return data
     }
 }

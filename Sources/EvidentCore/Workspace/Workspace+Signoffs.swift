@@ -11,9 +11,10 @@ public struct SignoffState: Sendable, Equatable {
 
 extension Workspace {
     /// Records `signer`'s statement on a cycle, bound to the digest of its reviews and evidence,
-    /// signed when `key` is given. Allowed on open and closed cycles alike.
+    /// signed when `key` is given. Allowed on open and closed cycles alike, never on an abandoned one.
     public func signOff(cycle name: String, statement: String, key: Curve25519.Signing.PrivateKey?, session: Session) throws -> SignoffState {
         let cycle = try resolveCycle(name, for: .read)
+        guard cycle.state != .abandoned else { throw WorkflowError.signoffOnAbandoned(cycle.name) }
         let (text, _) = Self.cleanNote(statement)
         guard let text else { throw WorkflowError.emptyText(flag: "--statement") }
         let digest = CycleDigest.of(try snapshot(of: cycle, now: session.now))

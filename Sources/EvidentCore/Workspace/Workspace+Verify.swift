@@ -50,8 +50,13 @@ extension Workspace {
         var evidenceEntries: [Int64: EvidencePayload] = [:]
         var withdrawals: [Int64: WithdrawPayload] = [:]
         var signoffEntries: [Int64: SignoffPayload] = [:]
+        var abandonments: [Int64: CycleAbandonPayload] = [:]
         for entry in entries {
             switch entry.action {
+            case "cycle.abandon":
+                if let cycleID = entry.cycleID, let payload = CanonicalJSON.decode(CycleAbandonPayload.self, from: entry.payload) {
+                    abandonments[cycleID] = payload
+                }
             case "review.record":
                 if let payload = CanonicalJSON.decode(ReviewPayload.self, from: entry.payload) { reviewEntries[payload.reviewID] = payload }
             case "evidence.add", "evidence.carry":
@@ -76,7 +81,11 @@ extension Workspace {
                 problems.append("evidence #\(evidence.id) of \(evidence.itemID): its withdrawal does not match the audit log")
             }
         }
-        let names = Dictionary(uniqueKeysWithValues: try database.cycles().map { ($0.id, $0.name) })
+        let cycles = try database.cycles()
+        for cycle in cycles where (cycle.abandonment.map { CycleAbandonPayload(cycle: cycle.name, reason: $0.reason) }) != abandonments[cycle.id] {
+            problems.append("cycle \(cycle.name): its abandonment does not match the audit log")
+        }
+        let names = Dictionary(uniqueKeysWithValues: cycles.map { ($0.id, $0.name) })
         for signoff in try database.allSignoffs() {
             if signoffEntries[signoff.id] != SignoffPayload(signoff) {
                 problems.append("sign-off #\(signoff.id) differs from the audit log entry that recorded it")
@@ -88,9 +97,18 @@ extension Workspace {
         return problems
     }
 
-    /// The audit log, oldest first, optionally one cycle's or one item's entries.
+    /// The audit log, oldest first, optionally one cycle's or one item's entries. An item no loaded
+    /// checklist has is an error with a "did you mean", never an empty log.
     public func auditLog(cycle name: String?, itemID: String?) throws -> [AuditEntry] {
-        let cycleID = try name.map { try resolveCycle($0, for: .read).id }
-        return try database.auditEntries(cycleID: cycleID, itemID: itemID)
+        let cycle = try name.map { try resolveCycle($0, for: .read) }
+        if let itemID {
+            if let cycle { try checkItemID(itemID, in: cycle) } else {
+                let known = try database.allItemIDs()
+                guard known.contains(itemID) else {
+                    throw WorkflowError.unknownItem(itemID, suggestion: Suggestion.closest(to: itemID, in: known))
+                }
+            }
+        }
+        return try database.auditEntries(cycleID: cycle?.id, itemID: itemID)
     }
 }

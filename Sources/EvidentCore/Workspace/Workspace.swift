@@ -7,6 +7,8 @@ public struct Workspace: Sendable {
     public let location: WorkspaceLocation
     public let database: AppDatabase
     public let vault: EvidenceVault
+    /// The cycle commands use when none is named (`$EVIDENT_CYCLE`); `--cycle` always wins.
+    public var defaultCycleName: String?
 
     init(location: WorkspaceLocation, database: AppDatabase) {
         self.location = location
@@ -31,7 +33,10 @@ public struct Workspace: Sendable {
 
     /// Opens an existing workspace; a missing one is an error that says to run `evident init`.
     public static func open(at location: WorkspaceLocation) throws -> Workspace {
-        Workspace(location: location, database: try AppDatabase(path: location.databasePath, create: false))
+        if let searched = location.searchedFrom, !FileManager.default.fileExists(atPath: location.databasePath) {
+            throw StoreError.noWorkspaceFound(directory: searched)
+        }
+        return Workspace(location: location, database: try AppDatabase(path: location.databasePath, create: false))
     }
 }
 

@@ -14,13 +14,46 @@ public struct WorkspaceLocation: Sendable, Equatable {
         return folder.isEmpty ? "vault" : folder + "/vault"
     }
 
-    public init(databasePath: String) { self.databasePath = databasePath }
+    /// The folder whose parents were searched for a workspace when none was found: set only for the
+    /// default location, so a missing workspace can say where Evident looked.
+    public let searchedFrom: String?
 
-    /// `--db PATH`, else `$EVIDENT_DB`, else `.evident/evident.db` under the current directory.
-    public static func resolve(db option: String?, environment: [String: String]) -> WorkspaceLocation {
+    public init(databasePath: String, searchedFrom: String? = nil) {
+        self.databasePath = databasePath
+        self.searchedFrom = searchedFrom
+    }
+
+    /// The workspace's place inside a folder.
+    public static let defaultPath = ".evident/evident.db"
+
+    /// `--db PATH`, else `$EVIDENT_DB`, else the nearest `.evident/evident.db` in `directory` or one
+    /// of its parents, as git finds `.git` (SPEC §3). With `searchUpward` false (for `init`), or when
+    /// none exists, `.evident/evident.db` in `directory` itself.
+    public static func resolve(
+        db option: String?, environment: [String: String], searchUpward: Bool = true,
+        from directory: String = FileManager.default.currentDirectoryPath
+    ) -> WorkspaceLocation {
         if let option, !option.isEmpty { return WorkspaceLocation(databasePath: option) }
         if let variable = environment["EVIDENT_DB"], !variable.isEmpty { return WorkspaceLocation(databasePath: variable) }
-        return WorkspaceLocation(databasePath: ".evident/evident.db")
+        guard searchUpward else { return WorkspaceLocation(databasePath: defaultPath) }
+        return nearest(from: directory) ?? WorkspaceLocation(databasePath: defaultPath, searchedFrom: directory)
+    }
+
+    /// The nearest workspace at or above `directory`: a relative path in `directory` itself, an
+    /// absolute one above it.
+    static func nearest(from directory: String) -> WorkspaceLocation? {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: (directory as NSString).appendingPathComponent(defaultPath)) {
+            return WorkspaceLocation(databasePath: defaultPath)
+        }
+        var folder = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let parent = folder.deletingLastPathComponent().standardizedFileURL
+            guard parent.path != folder.path else { return nil }
+            folder = parent
+            let candidate = folder.appendingPathComponent(defaultPath).path
+            if manager.fileExists(atPath: candidate) { return WorkspaceLocation(databasePath: candidate) }
+        }
     }
 }
 

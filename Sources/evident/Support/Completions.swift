@@ -3,7 +3,7 @@ import EvidentCore
 import Foundation
 
 /// Shell completions that read item ids, cycle names and checklist ids from the workspace the
-/// command line names (`--db PATH`, else `$EVIDENT_DB`, else `.evident/evident.db`).
+/// command line names (`--db PATH`, else `$EVIDENT_DB`, else the nearest `.evident/evident.db`).
 enum Completions {
     static let items = CompletionKind.custom { words, index, _ in candidates(.itemID, words, index) }
     static let cycles = CompletionKind.custom { words, index, _ in candidates(.cycleName, words, index) }

@@ -4,7 +4,7 @@ import Foundation
 
 /// Options every command takes: where the workspace is and who is acting.
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The workspace database (default: $EVIDENT_DB, else .evident/evident.db).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The workspace database (default: $EVIDENT_DB, else the nearest .evident/evident.db here or above).", valueName: "path"))
     var db: String?
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting (default: $EVIDENT_USER, git user.email, $USER).", valueName: "name"))
@@ -13,11 +13,20 @@ struct WorkspaceOptions: ParsableArguments {
     /// The process environment.
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    /// Where the workspace is.
+    /// Where the workspace is: found here or in a parent folder.
     var location: WorkspaceLocation { WorkspaceLocation.resolve(db: db, environment: environment) }
 
-    /// Opens the existing workspace.
-    func open() throws -> Workspace { try Workspace.open(at: location) }
+    /// Where `init` creates the workspace: the current folder, never a parent's.
+    var locationHere: WorkspaceLocation { WorkspaceLocation.resolve(db: db, environment: environment, searchUpward: false) }
+
+    /// Opens the existing workspace, with `$EVIDENT_CYCLE` as the cycle used when none is named.
+    func open() throws -> Workspace {
+        var workspace = try Workspace.open(at: location)
+        if let cycle = environment["EVIDENT_CYCLE"]?.trimmingCharacters(in: .whitespaces), !cycle.isEmpty {
+            workspace.defaultCycleName = cycle
+        }
+        return workspace
+    }
 
     /// Who acts, and when.
     func session() throws -> Session { try SessionResolver.session(actorOption: actor, environment: environment) }

@@ -17,7 +17,7 @@ import Testing
         try test.review("keys.no-hardcoded-keys", .pass, "Scan clean.")
         try test.review("keys.rotation", .fail, "Rotation overdue.")
         try test.review("data.retention", .partial, "Policy drafted, not approved.")
-        _ = try test.workspace.closeCycle(name: "2026-Q3", session: test.session())
+        _ = try test.workspace.closeCycle(name: "2026-Q3", acceptExpired: true, session: test.session())
         _ = try test.workspace.startCycle(name: "2026-Q4", checklistID: nil, scope: ["handles-card-data"], carryForward: true, session: test.session())
         try test.review("keys.rotation", .pass, "Rotated; log attached.")
         try test.review("data.pci.segmentation", .na, "No card data in this system.")

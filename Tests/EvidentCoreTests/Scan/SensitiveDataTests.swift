@@ -9,7 +9,7 @@ import Testing
         ("rk_live_ABCDEFGHIJKLMNOP1234", "rk_live_…1234"),
         ("rk_test_ABCDEFGHIJKLMNOPabcd.", "rk_test_…abcd."),
         ("secret=whsec_1234567890abcdefXYZW", "secret=whsec_…XYZW"),
-        ("card 4242 4242 4242 4242 paid", "card card …4242 paid"),
+        ("card 4242 4242 4242 4242 paid", "card …4242 paid"),
         ("4111-1111-1111-1111", "card …1111"),
         ("pan:5555555555554444;", "pan:card …4444;"),
         ("two 4111111111111111 and 378282246310005", "two card …1111 and card …0005"),

@@ -27,7 +27,9 @@ struct OSCALReviews: Sendable {
             .map { OSCALRelatedObservation(observationUUID: evidence.observationUUID($0)) }
         var description = "Reviewed \(item.status.label) by \(reviewerText(item))."
         description += related.isEmpty ? " No evidence is attached." : " Evidence: \(related.count) observation(s)."
+        if item.passWithoutEvidence { description += " Warning: this pass rests on no evidence that counts at the judging time." }
         let props = [
+            item.passWithoutEvidence ? OSCALProperty.evident("pass-without-evidence", "true") : nil,
             OSCALProperty.evident("status", item.status.rawValue),
             OSCALProperty.evident("section", section.id),
             OSCALProperty.evident("severity", item.severity.rawValue),

@@ -29,5 +29,6 @@ public enum ReviewPromptText {
         p pass · r partial · f fail (needs a note) · n not applicable (needs a note)
         a attach evidence: then type `file PATH`, `url URL` or `note TEXT`
         s skip (or Enter) · b back to the previous item · q quit (everything so far is saved)
+        When the previous cycle's verdict is shown, Enter takes it (and Enter at the note keeps its note).
         """
 }

@@ -3,7 +3,7 @@ public enum StatusText {
     /// The status as text.
     public static func render(_ status: CycleStatus, style: TextStyle) -> String {
         var lines: [String] = []
-        let state = status.state == .open ? "open" : "closed"
+        let state = status.state.rawValue
         let target = status.target.map { " for \(TerminalText.oneLine($0))" } ?? ""
         lines.append(style.bold("Cycle \(status.cycle)") + "\(target) (\(state)) — \(status.checklist) \(status.version), judged at \(status.judgedAt)")
         lines.append("")

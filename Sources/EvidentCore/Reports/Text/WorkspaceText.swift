@@ -61,7 +61,7 @@ public enum WorkspaceText {
         add("item", evidence.itemID)
         add("file", evidence.fileName)
         add("url", evidence.url)
-        add("note", evidence.note)
+        add(evidence.caption == nil ? "note" : "caption", evidence.note)
         add("sha256", evidence.digest)
         add("size", "\(evidence.size) bytes")
         add("redacted", evidence.redacted ? "yes: sensitive values were masked" : nil)

@@ -9,12 +9,18 @@ DEMO_DIR ?= demo-workspace
 
 all: build
 
-# Debian packages the build links against; installed only when missing.
+# Debian packages the build links against (SQLite for the workspace database, libyaml for the
+# checklist parser); whichever are missing are installed in one apt-get run.
+DEB_PACKAGES := libsqlite3-dev libyaml-dev
 deps:
-	@if command -v dpkg >/dev/null 2>&1 && ! dpkg -s libsqlite3-dev >/dev/null 2>&1; then \
-		echo "Installing libsqlite3-dev (SQLite headers for the workspace database)…"; \
-		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libsqlite3-dev; \
+	@if command -v dpkg >/dev/null 2>&1; then \
+		missing=""; \
+		for package in $(DEB_PACKAGES); do dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+		if [ -n "$$missing" ]; then \
+			echo "Installing$$missing (headers the build links against)…"; \
+			SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+			$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+		fi; \
 	fi
 
 build: deps

@@ -25,7 +25,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
@@ -41,7 +40,7 @@ let package = Package(
         .target(
             name: "EvidentCore",
             dependencies: [
-                .product(name: "Yams", package: "Yams"),
+                "CLibYAML",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -57,6 +56,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings + fuzzSwiftSettings,
             plugins: ["EmbedResourcesPlugin"]
+        ),
+        // The system's libyaml (Debian: libyaml-dev), the parser under the checklist loader.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
         ),
         // The command line: parse, call EvidentCore, print, map errors to exit codes.
         .executableTarget(

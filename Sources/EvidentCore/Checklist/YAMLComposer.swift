@@ -1,8 +1,8 @@
-import CYaml
+import CLibYAML
 
-/// Composes one YAML document into `YAMLNode`s straight from libyaml's events (the parser bundled
-/// with Yams), so that aliases are refused where they stand instead of being expanded, nesting and
-/// size are bounded, and every node keeps its line and column.
+/// Composes one YAML document into `YAMLNode`s straight from the events of the system's libyaml
+/// (`CLibYAML`), so that aliases are refused where they stand instead of being expanded, nesting
+/// and size are bounded, and every node keeps its line and column.
 struct YAMLComposer {
     /// Bounds that keep hostile input cheap to refuse.
     struct Limits: Sendable {
@@ -97,6 +97,8 @@ struct YAMLComposer {
             if parser.error == YAML_READER_ERROR {
                 return Failure(message: "invalid YAML: \(problem)", mark: TextPosition.mark(ofByte: parser.problem_offset, in: bytes))
             }
+            // libyaml 0.2.5 has no nesting limit (the composer's own bound applies); builds that
+            // carry the nesting-limit patch may stop deep input first, and say the same thing.
             if problem.hasPrefix("Maximum nesting level") {
                 return Failure(message: "values are nested more than \(limits.maxDepth) levels deep", mark: mark(parser.problem_mark))
             }

@@ -29,10 +29,12 @@ import Testing
         #expect(found.contains("dir/01-keys.yaml:2:3: error: YAML aliases (*k) are not allowed in checklists; write the value out in full"))
     }
 
-    @Test func deepFlowNestingIsRefusedAtTheLevelThatIsTooDeep() {
-        let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+    /// The 65th bracket is the level that is too deep, however many follow it.
+    @Test(arguments: [100, 100_000])
+    func deepFlowNestingIsRefusedAtTheLevelThatIsTooDeep(levels: Int) {
+        let text = String(repeating: "[", count: levels) + String(repeating: "]", count: levels)
         let found = errors(builder.with("01-keys.yaml", text).load())
-        #expect(found == ["dir/01-keys.yaml:1:1: error: values are nested more than 64 levels deep"])
+        #expect(found == ["dir/01-keys.yaml:1:65: error: values are nested more than 64 levels deep"])
     }
 
     @Test func deepBlockNestingIsRefused() {

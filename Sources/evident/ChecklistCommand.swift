@@ -18,7 +18,7 @@ enum ChecklistReading {
         var checklists: [Checklist] = []
         for path in paths {
             do throws(ChecklistError) {
-                let result = try ChecklistLoader.load(directory: path)
+                let result = try ChecklistLoader.load(directoryOrShippedName: path)
                 Terminal.diagnostics(result.diagnostics)
                 if let checklist = result.checklist {
                     checklists.append(checklist)
@@ -71,7 +71,7 @@ struct ChecklistLoad: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: ArgumentHelp("Checklist directories.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Checklist directories, or the name of a shipped checklist (liasonpay).", valueName: "path"))
     var paths: [String]
 
     func run() async throws {

@@ -26,6 +26,8 @@ public struct CycleDiff: Sendable, Equatable, Codable {
     public let regressions: [Move]
     public let improvements: [Move]
     public let statusChanges: [Move]
+    /// Moves to pending: items not yet reviewed in B, so a cycle in progress diffs cleanly.
+    public let unreviewed: [Move]
     public let unchanged: Int
     public let addedItems: [String]
     public let removedItems: [String]
@@ -39,7 +41,7 @@ public struct CycleDiff: Sendable, Equatable, Codable {
     public static func between(_ a: CycleSnapshot, _ b: CycleSnapshot) -> CycleDiff {
         let itemsA = Dictionary(uniqueKeysWithValues: a.items.map { ($0.itemID, $0) })
         let itemsB = Dictionary(uniqueKeysWithValues: b.items.map { ($0.itemID, $0) })
-        var regressions: [Move] = [], improvements: [Move] = [], changes: [Move] = []
+        var regressions: [Move] = [], improvements: [Move] = [], changes: [Move] = [], unreviewed: [Move] = []
         var unchanged = 0
         for id in itemsA.keys.filter({ itemsB[$0] != nil }).sorted() {
             let move = Move(item: id, from: a.status(of: id), to: b.status(of: id))
@@ -48,6 +50,7 @@ public struct CycleDiff: Sendable, Equatable, Codable {
             case .regression: regressions.append(move)
             case .improvement: improvements.append(move)
             case .change: changes.append(move)
+            case .unreviewed: unreviewed.append(move)
             }
         }
         let digestsA = Set(a.evidence.filter { !$0.isWithdrawn }.map(\.digest))
@@ -56,7 +59,7 @@ public struct CycleDiff: Sendable, Equatable, Codable {
         let expiredB = Set(currentB.filter { $0.isExpired(at: b.judgedAt) }.map(\.digest))
         return CycleDiff(
             from: a.cycle.name, to: b.cycle.name, regressions: regressions, improvements: improvements,
-            statusChanges: changes, unchanged: unchanged,
+            statusChanges: changes, unreviewed: unreviewed, unchanged: unchanged,
             addedItems: itemsB.keys.filter { itemsA[$0] == nil }.sorted(),
             removedItems: itemsA.keys.filter { itemsB[$0] == nil }.sorted(),
             changedItems: itemsA.keys.filter { id in itemsB[id].map { $0.definitionHash != itemsA[id]!.definitionHash } ?? false }.sorted(),
@@ -66,16 +69,17 @@ public struct CycleDiff: Sendable, Equatable, Codable {
     }
 
     /// How a move counts.
-    enum Kind { case unchanged, regression, improvement, change }
+    enum Kind { case unchanged, regression, improvement, change, unreviewed }
 
-    /// Ranks pass 3, partial 2, fail 1: lower is a regression, higher an improvement; leaving pass or
-    /// partial for pending is a regression; any other move (to or from n/a, from pending) a status change.
+    /// Ranks pass 3, partial 2, fail 1: lower is a regression, higher an improvement; a move to
+    /// pending (not yet reviewed in B) is unreviewed, never a regression (SPEC §4); any other move
+    /// (to or from n/a, from pending) a status change.
     static func classify(_ move: Move) -> Kind {
         if move.from == move.to { return .unchanged }
+        if move.to == .pending { return .unreviewed }
         if let from = move.from.reviewStatus?.rank, let to = move.to.reviewStatus?.rank {
             return to < from ? .regression : .improvement
         }
-        if move.to == .pending, move.from == .pass || move.from == .partial { return .regression }
         return .change
     }
 }

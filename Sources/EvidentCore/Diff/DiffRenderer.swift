@@ -31,6 +31,7 @@ public enum DiffRenderer {
         moves("Regressions", diff.regressions)
         moves("Improvements", diff.improvements)
         moves("Other status changes", diff.statusChanges)
+        moves("Not yet reviewed in \(diff.to)", diff.unreviewed)
         lines.append("")
         lines.append("Unchanged: \(diff.unchanged) item\(diff.unchanged == 1 ? "" : "s")")
         for (label, list) in [("Items added", diff.addedItems), ("Items removed", diff.removedItems), ("Items redefined", diff.changedItems)] where !list.isEmpty {
@@ -62,6 +63,7 @@ enum DiffContext {
             "regressions": moves(diff.regressions), "has_regressions": diff.hasRegressions, "regression_count": diff.regressions.count,
             "improvements": moves(diff.improvements), "has_improvements": !diff.improvements.isEmpty, "improvement_count": diff.improvements.count,
             "status_changes": moves(diff.statusChanges), "has_status_changes": !diff.statusChanges.isEmpty, "status_change_count": diff.statusChanges.count,
+            "unreviewed": moves(diff.unreviewed), "has_unreviewed": !diff.unreviewed.isEmpty, "unreviewed_count": diff.unreviewed.count,
             "unchanged": diff.unchanged,
             "added_items": items(diff.addedItems), "has_added": !diff.addedItems.isEmpty,
             "removed_items": items(diff.removedItems), "has_removed": !diff.removedItems.isEmpty,

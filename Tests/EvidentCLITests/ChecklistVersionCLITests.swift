@@ -44,6 +44,8 @@ import Testing
         #expect(diff["added_items"] as? [String] == Self.added)
         #expect(diff["removed_items"] as? [String] == Self.removed)
         #expect(diff["changed_items"] as? [String] == Self.changed)
+        #expect((diff["unreviewed"] as? [[String: String]])?.count == 74, "items of both versions not yet reviewed in 2026-Q4")
+        #expect((diff["regressions"] as? [Any])?.isEmpty == true, "a cycle in progress diffs cleanly")
     }
 
     @Test func onceReviewedTheItemsInBothVersionsCompareAsUnchanged() throws {

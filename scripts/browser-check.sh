@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renders the demo's HTML report in headless Chromium to a PNG and fails on any console message
+# Renders the demo's HTML report (and its PCI DSS view) in headless Chromium to a PNG and fails on any console message
 # (script errors, Content-Security-Policy violations such as a blocked external request).
 # Usage: scripts/browser-check.sh EVIDENT_BINARY OUTPUT_DIR
 set -euo pipefail
@@ -20,16 +20,18 @@ rm -rf "$out/demo"
 "$binary" demo --dir "$out/demo" >/dev/null
 export EVIDENT_DB="$out/demo/.evident/evident.db" EVIDENT_NOW=2026-11-20T10:00:00Z
 "$binary" report --format html --out "$out/report.html"
+"$binary" report --by pci-dss --format html --out "$out/report-pci-dss.html"
 
 flags=(--headless=new --disable-gpu --hide-scrollbars --enable-logging=stderr --v=0 --window-size=1280,2400)
 [ "$(id -u)" -eq 0 ] && flags+=(--no-sandbox)
-timeout 120 "$browser" "${flags[@]}" --screenshot="$out/report.png" "file://$out/report.html" 2>"$out/chromium.log" >/dev/null || {
-  echo "browser-check: chromium failed; see $out/chromium.log"; exit 1; }
-
-if grep -q ':CONSOLE' "$out/chromium.log"; then
-  echo "browser-check: the report logged console messages (errors or blocked requests):"
-  grep ':CONSOLE' "$out/chromium.log"
-  exit 1
-fi
-[ -s "$out/report.png" ] || { echo "browser-check: no screenshot was written"; exit 1; }
-echo "browser-check: ok — $out/report.html rendered with no console message; screenshot $out/report.png"
+for page in report report-pci-dss; do
+  timeout 120 "$browser" "${flags[@]}" --screenshot="$out/$page.png" "file://$out/$page.html" 2>"$out/chromium.log" >/dev/null || {
+    echo "browser-check: chromium failed; see $out/chromium.log"; exit 1; }
+  if grep -q ':CONSOLE' "$out/chromium.log"; then
+    echo "browser-check: $page.html logged console messages (errors or blocked requests):"
+    grep ':CONSOLE' "$out/chromium.log"
+    exit 1
+  fi
+  [ -s "$out/$page.png" ] || { echo "browser-check: no screenshot was written for $page.html"; exit 1; }
+  echo "browser-check: ok — $out/$page.html rendered with no console message; screenshot $out/$page.png"
+done

@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds `Templates/` and the shipped checklists into EvidentCore at build time, so they are
+/// Embeds `Templates/`, the shipped checklists and the framework requirement lists into EvidentCore at build time, so they are
 /// the single source and the binary needs no files beside it.
 @main
 struct EmbedResourcesPlugin: BuildToolPlugin {
@@ -10,6 +10,7 @@ struct EmbedResourcesPlugin: BuildToolPlugin {
         ("templates", "Templates"),
         ("liasonpay", "Checklists/liasonpay"),
         ("sample-integration", "Examples/sample-integration"),
+        ("frameworks", "Resources/frameworks"),
     ]
 
     /// Hidden files that are part of what is embedded (the sample integration's ignore rules and

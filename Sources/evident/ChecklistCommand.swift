@@ -79,12 +79,7 @@ struct ChecklistLoad: AsyncParsableCommand {
             let open = try workspace.open()
             let checklists = try ChecklistReading.read(paths, style: outputStyle, announce: false)
             for outcome in try open.load(checklists, session: try workspace.session()) {
-                switch outcome {
-                case let .added(version):
-                    Terminal.output("Loaded \(version.checklistID) \(version.version); it is now the current version.")
-                case let .unchanged(version):
-                    Terminal.output("\(version.checklistID) \(version.version) is already loaded with identical content; nothing changed.")
-                }
+                Terminal.output(ChecklistLoadText.outcome(outcome))
             }
         }
     }
@@ -148,6 +143,16 @@ struct ChecklistShow: AsyncParsableCommand {
                 case .text: Terminal.output(ChecklistShowText.checklist(loaded))
                 }
             }
+        }
+    }
+}
+
+/// What `checklist load` (and `checklist import --load`) print for each checklist.
+enum ChecklistLoadText {
+    static func outcome(_ outcome: ChecklistLoadOutcome) -> String {
+        switch outcome {
+        case let .added(version): "Loaded \(version.checklistID) \(version.version); it is now the current version."
+        case let .unchanged(version): "\(version.checklistID) \(version.version) is already loaded with identical content; nothing changed."
         }
     }
 }

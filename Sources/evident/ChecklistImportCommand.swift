@@ -6,16 +6,20 @@ enum ImportSource: String, ExpressibleByArgument, CaseIterable {
     case oscal
 }
 
-/// `evident checklist import --from oscal CATALOG.json --out DIR`: a checklist from a catalog.
+/// `evident checklist import --from oscal CATALOG.json (--out DIR | --load)`: a checklist from a
+/// catalog, written as a directory, loaded into the workspace, or both.
 struct ChecklistImport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Convert an OSCAL catalog (JSON) into a checklist directory.",
+        abstract: "Convert an OSCAL catalog (JSON) into a checklist directory, or load it directly.",
         discussion: """
             Groups become sections, controls and enhancements items (withdrawn ones are left out), \
             statements descriptions, guidance guidance, with parameters shown in place. The result is \
-            checked to load before it is written. See docs/oscal.md.
+            checked to load before it is written. --load loads it into the workspace in the same \
+            step (with or without --out). See docs/oscal.md.
             """)
+
+    @OptionGroup var workspace: WorkspaceOptions
 
     @Option(help: "The format of the document to import.")
     var from: ImportSource
@@ -24,7 +28,10 @@ struct ChecklistImport: AsyncParsableCommand {
     var catalog: String
 
     @Option(help: ArgumentHelp("The checklist directory to write (created; must be new or empty).", valueName: "dir"))
-    var out: String
+    var out: String?
+
+    @Flag(help: "Load the imported checklist into the workspace as well (as `checklist load` would), in this one step.")
+    var load = false
 
     @Option(help: ArgumentHelp("The checklist id (default: made from the catalog's title).", valueName: "id"))
     var id: String?
@@ -33,6 +40,9 @@ struct ChecklistImport: AsyncParsableCommand {
     var force = false
 
     func validate() throws {
+        if out == nil, !load {
+            throw ValidationError("give --out DIR to write the checklist, --load to load it into the workspace, or both")
+        }
         if let id, id.first?.isLowercase != true || !id.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) {
             throw ValidationError("--id '\(id)' must be lower-case letters, digits and dashes, starting with a letter")
         }
@@ -40,10 +50,21 @@ struct ChecklistImport: AsyncParsableCommand {
 
     func run() async throws {
         try await Reporting.run {
-            let summary = try CatalogImport.oscal(catalog: catalog, into: out, id: id, replacing: force)
+            // The workspace is opened first, so that a missing one (66) costs no conversion.
+            let open: Workspace? = if load { try workspace.open() } else { nil }
+            let (checklist, summary) = try CatalogImport.oscal(catalog: catalog, id: id)
+            if let out {
+                try ChecklistWriter.write(checklist, to: out, replacing: force)
+            }
+            let place = out.map { " into \($0)" } ?? ""
             Terminal.output(
-                "Imported \(summary.controls) controls in \(summary.sections) sections from \(catalog) into \(out) (validated): "
+                "Imported \(summary.controls) controls in \(summary.sections) sections from \(catalog)\(place) (validated): "
                     + "checklist \(summary.checklistID) \(summary.version); \(summary.withdrawn) withdrawn left out.")
+            if let open {
+                for outcome in try open.load([checklist], session: try workspace.session()) {
+                    Terminal.output(ChecklistLoadText.outcome(outcome))
+                }
+            }
         }
     }
 }

@@ -21,6 +21,31 @@ import Testing
         #expect(report.stdout.contains("### ac.ac-1.1"))
     }
 
+    @Test func loadImportsStraightIntoTheWorkspace() throws {
+        let bench = Workbench()
+        try bench.expectSuccess(bench.run("init"))
+        let catalog = Fixtures.path("oscal/tricky-catalog.json")
+        let imported = try bench.run("checklist", "import", "--from", "oscal", catalog, "--load")
+        #expect(imported.status == 0, "\(imported)")
+        #expect(imported.stdout.contains("Imported 9 controls in 4 sections from \(catalog) (validated)"))
+        #expect(imported.stdout.contains("; it is now the current version."))
+        #expect(!FileManager.default.fileExists(atPath: bench.directory.path("tricky")))
+        let again = try bench.run("checklist", "import", "--from", "oscal", catalog, "--load", "--out", "tricky")
+        #expect(again.stdout.contains("is already loaded with identical content"), "the same value as a directory load: \(again)")
+        try bench.expectSuccess(bench.run("checklist", "load", "tricky"))
+        let list = try bench.json("checklist", "list", "--format", "json")
+        #expect((list["checklists"] as? [[String: Any]])?.first?["versions"] as? Int == 1)
+    }
+
+    @Test func loadNeedsAWorkspaceAndSomethingToDo() throws {
+        let bench = Workbench()
+        let catalog = Fixtures.path("oscal/basic-catalog.json")
+        let nowhere = try bench.run("checklist", "import", "--from", "oscal", catalog, "--load", "--out", "basic")
+        #expect(nowhere.status == 66 && nowhere.stderr.contains("evident init"), "\(nowhere)")
+        #expect(!FileManager.default.fileExists(atPath: bench.directory.path("basic")), "nothing is written when the load cannot happen")
+        #expect(try bench.run("checklist", "import", "--from", "oscal", catalog).status == 64)
+    }
+
     @Test func mistakesExitWithTheirCodes() throws {
         let bench = Workbench()
         let catalog = Fixtures.path("oscal/basic-catalog.json")
@@ -51,12 +76,11 @@ import Testing
     }
 
     @Test(.enabled(if: SharedData.nistCatalog != nil, "needs shared/data/oscal/catalog (set EVIDENT_SHARED)"))
-    func theSP80053CatalogGoesFromImportToReport() throws {
+    func theSP80053CatalogGoesFromImportToReportInThreeCommands() throws {
         let bench = Workbench()
-        let imported = try bench.run("checklist", "import", "--from", "oscal", try #require(SharedData.nistCatalog), "--out", "nist", "--id", "nist-800-53")
-        #expect(imported.stdout.contains("Imported 1007 controls in 20 sections"), "\(imported)")
         try bench.expectSuccess(bench.run("init"))
-        try bench.expectSuccess(bench.run("checklist", "load", "nist"))
+        let imported = try bench.run("checklist", "import", "--from", "oscal", try #require(SharedData.nistCatalog), "--load", "--id", "nist-800-53")
+        #expect(imported.stdout.contains("Imported 1007 controls in 20 sections"), "\(imported)")
         try bench.expectSuccess(bench.run("cycle", "start", "2026-Q4"))
         try bench.expectSuccess(bench.run("review", "ac.ac-2.1", "--status", "pass", "--note", "automated via the IdP"))
         let status = try bench.json("status", "--format", "json")

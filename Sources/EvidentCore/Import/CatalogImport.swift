@@ -19,6 +19,14 @@ public enum CatalogImport {
     /// Imports the OSCAL catalog (JSON) at `catalogPath` into the checklist directory `directory`,
     /// with checklist id `id` (else one from the catalog's title); `replacing` allows an existing checklist there.
     public static func oscal(catalog catalogPath: String, into directory: String, id: String?, replacing: Bool) throws -> CatalogImportSummary {
+        let (checklist, summary) = try oscal(catalog: catalogPath, id: id)
+        try ChecklistWriter.write(files: ChecklistWriter.files(checklist), to: directory, replacing: replacing)
+        return summary
+    }
+
+    /// The checklist the OSCAL catalog (JSON) at `catalogPath` converts to, checked against every
+    /// rule of the format, without writing it: what `checklist import --load` hands to the store.
+    public static func oscal(catalog catalogPath: String, id: String?) throws -> (Checklist, CatalogImportSummary) {
         if let id, !ChecklistRules.isName(id) { throw CatalogImportError.invalidID(id) }
         let catalog = try readCatalog(catalogPath)
         let conversion = OSCALCatalogConverter.convert(catalog, id: id)
@@ -26,11 +34,10 @@ public enum CatalogImport {
         if let problem = ChecklistRules.problems(of: conversion.checklist).first {
             throw CatalogImportError.conversionFailed(detail: problem)
         }
-        try ChecklistWriter.write(files: ChecklistWriter.files(conversion.checklist), to: directory, replacing: replacing)
         let checklist = conversion.checklist
-        return CatalogImportSummary(
+        return (checklist, CatalogImportSummary(
             checklistID: checklist.id, title: checklist.title, version: checklist.version, sections: checklist.sections.count,
-            controls: conversion.controls, withdrawn: conversion.withdrawn)
+            controls: conversion.controls, withdrawn: conversion.withdrawn))
     }
 
     // MARK: - Reading

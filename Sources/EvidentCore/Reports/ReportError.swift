@@ -8,11 +8,13 @@ public enum ReportError: EvidentError, Equatable {
     case missingTemplate(String)
     /// The output could not be written.
     case unwritable(path: String, reason: String)
+    /// `report --by` was asked for a format a framework view has no form in (OSCAL).
+    case frameworkViewFormat
 
     public var kind: FailureKind {
         switch self {
         case .templatesNotFound: .missingInput
-        case .invalidTemplate, .missingTemplate: .badInput
+        case .invalidTemplate, .missingTemplate, .frameworkViewFormat: .badInput
         case .unwritable: .ioError
         }
     }
@@ -23,6 +25,7 @@ public enum ReportError: EvidentError, Equatable {
         case let .invalidTemplate(diagnostic): "the template \(diagnostic.file) is invalid"
         case let .missingTemplate(name): "no template named \(name)"
         case let .unwritable(path, reason): "cannot write \(path): \(reason)"
+        case .frameworkViewFormat: "a framework view (--by) is written as md, html, json or csv, not oscal"
         }
     }
 
@@ -32,6 +35,7 @@ public enum ReportError: EvidentError, Equatable {
         case .invalidTemplate: "fix the template and run the command again"
         case .missingTemplate: "add it to the --templates folder, or leave the folder out to use the built-in templates"
         case .unwritable: "check the path, its permissions and free disk space"
+        case .frameworkViewFormat: "leave out --by for the OSCAL assessment results, or choose another --format"
         }
     }
 }

@@ -39,11 +39,14 @@ import Testing
         #expect(items.flatMap(\.references).allSatisfy { reference in prefixes.contains { reference.hasPrefix($0) } })
     }
 
-    @Test func scopeTagsMarkOnlyThePCIItems() throws {
+    @Test func scopeTagsMarkOnlyCardDataItems() throws {
         let items = try #require(ShippedChecklists.load("liasonpay").checklist).items
         let scoped = items.filter { !$0.appliesWhen.isEmpty }
         #expect(!scoped.isEmpty)
-        #expect(scoped.allSatisfy { $0.appliesWhen == [ChecklistFormat.cardDataScope] && $0.subsection == "PCI DSS Compliance" })
+        #expect(scoped.allSatisfy { $0.appliesWhen == [ChecklistFormat.cardDataScope] })
+        #expect(scoped.allSatisfy { $0.references.contains { $0.hasPrefix("PCI DSS v4.0 ") } }, "a scope tag stands for PCI DSS's card-data scope")
+        let pci = items.filter { $0.subsection == "PCI DSS Compliance" }
+        #expect(pci.filter { $0.appliesWhen.isEmpty }.map(\.id) == ["data.pci.annual-validation"], "every merchant validates yearly")
     }
 
     @Test func keyRotationCarriesTheGuidesPeriodAndWebhooksTheirSignatureRules() throws {

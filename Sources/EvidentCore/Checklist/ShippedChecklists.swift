@@ -35,14 +35,3 @@ public enum ShippedChecklists {
         return trimmed == "Checklists/" + name && names.contains(name) ? name : nil
     }
 }
-
-extension ChecklistLoader {
-    /// The checklist directory at `path`, or, when nothing exists there and `path` is the name of
-    /// a shipped checklist (`liasonpay`), that checklist: `checklist load NAME` works from any folder.
-    public static func load(directoryOrShippedName path: String) throws(ChecklistError) -> ChecklistLoadResult {
-        if ShippedChecklists.names.contains(path), !FileManager.default.fileExists(atPath: path) {
-            return ShippedChecklists.load(path)
-        }
-        return try load(directory: path)
-    }
-}

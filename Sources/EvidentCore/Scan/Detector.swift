@@ -16,9 +16,9 @@ public struct Detector: Sendable {
     let anchors: [String]
     /// The line logic: where each finding on the line starts and what it adds to the title.
     let inspect: @Sendable (SourceLine) -> [LineHit]
-    /// Names, found in the file once one of the anchors is in it, whose lines the detector also
-    /// reads (the variables a file assigns an HMAC to, for the signature compare).
-    var companions: (@Sendable (FileText) -> Set<String>)? = nil
+    /// Names whose lines the detector also reads, worked out from the file and the anchors found
+    /// in it (the variables a file assigns an HMAC to, for the signature compare).
+    var companions: (@Sendable (FileText, Set<String>) -> Set<String>)? = nil
 
     /// Whether it reads files of `language`.
     public func reads(_ language: SourceLanguage) -> Bool { families.contains(language.family) }

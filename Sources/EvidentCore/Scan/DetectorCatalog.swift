@@ -52,7 +52,7 @@ extension Detector {
                 + "CryptographicOperations.FixedTimeEquals.",
             families: [.code], readsComments: false,
             anchors: SignatureCompareRule.anchors, inspect: SignatureCompareRule.inspect,
-            companions: { $0.hmacNames }),
+            companions: { file, anchors in anchors.contains("hmac") ? file.hmacNames : [] }),
     ]
 
     /// The detector with `id`.

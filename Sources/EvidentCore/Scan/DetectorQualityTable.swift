@@ -29,8 +29,8 @@ extension DetectorQuality {
             detector: .sqlStringInterpolation,
             scope: "SQL text built from values by interpolation, formatting or concatenation on one statement, including "
                 + "pieces appended on later lines and ORM fragments; data flow between functions is not followed.",
-            tuning: CorpusFigures(mustFlag: 54, caught: 54, reported: 54),
-            holdout: CorpusFigures(mustFlag: 31, caught: 26, reported: 27)),
+            tuning: CorpusFigures(mustFlag: 55, caught: 55, reported: 55),
+            holdout: CorpusFigures(mustFlag: 31, caught: 27, reported: 28)),
         DetectorQuality(
             detector: .errorStackExposed,
             scope: "Stack traces, raw or serialised errors written to a response with a 5xx status (or none), and debug "

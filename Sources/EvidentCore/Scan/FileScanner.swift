@@ -57,7 +57,8 @@ public struct FileScanner: Sendable {
         var extra: [AnchorMatcher.Hit] = []
         for (index, detector) in detectors.enumerated() where found.contains(.only(index)) {
             guard let companions = detector.companions else { continue }
-            for name in companions(file) {
+            let anchors = Set(hits.lazy.filter { $0.detectors.contains(.only(index)) }.map(\.anchor))
+            for name in companions(file, anchors) {
                 var from = 0
                 while let position = text.findWord(name, from: from) {
                     extra.append(AnchorMatcher.Hit(position: position, detectors: .only(index), anchor: name.lowercased()))

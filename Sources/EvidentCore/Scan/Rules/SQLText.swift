@@ -8,7 +8,7 @@ enum SQLText {
         "executelargeupdate", "addbatch", "preparestatement", "preparecall", "rawquery", "execsql", "createnativequery",
         "createquery", "createsqlquery", "fromsqlraw", "executesqlraw", "executesqlcommand", "sqlcommand",
         "mysqli_query", "mysql_query", "pg_query", "queryrow", "querycontext", "execcontext", "queryrowcontext",
-        "queryrawunsafe", "executerawunsafe", "where",
+        "queryrawunsafe", "executerawunsafe", "where", "literal",
     ]
     /// Ruby query methods that take SQL fragments.
     static let rubySinks: Set<String> = ["order", "group", "having", "joins", "pluck", "select", "from", "reorder"]

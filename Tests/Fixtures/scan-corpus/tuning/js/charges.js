@@ -63,6 +63,14 @@ async function rawSafe(knex, name) {
   return knex('charges').whereRaw('description LIKE ?', [`%${name}%`]); // OK: sql-string-interpolation
 }
 
+async function ordered(Charge, sequelize, req) {
+  return Charge.findAll({ order: sequelize.literal(`amount ${req.query.direction}`) }); // EXPECT: sql-string-interpolation
+}
+
+async function orderedSafe(Charge, sequelize) {
+  return Charge.findAll({ order: sequelize.literal('amount DESC') }); // OK: sql-string-interpolation
+}
+
 function debugQuery(id) {
   console.log(`SELECT * FROM charges WHERE id = ${id}`); // OK: sql-string-interpolation
   log.debug('DELETE FROM charges WHERE id = ' + id); // OK: sql-string-interpolation

@@ -36,7 +36,7 @@ struct ScanCorpus {
         reported = Set(report.findings.map { Label(path: $0.path, line: $0.line, detector: $0.detector) })
         var must: Set<Label> = []
         var mustNot: Set<Label> = []
-        for file in report.digestFiles(root: root) {
+        for file in Self.files(under: root) {
             let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 for detector in Self.ids(after: "EXPECT:", in: line) { must.insert(Label(path: file, line: index + 1, detector: detector)) }
@@ -76,11 +76,9 @@ struct ScanCorpus {
             + found.subtracting(expected).map { Miss(part: part, label: $0, missed: false) })
             .sorted { ($0.label.path, $0.label.line) < ($1.label.path, $1.label.line) }
     }
-}
 
-extension ScanReport {
-    /// The relative paths of the files the scan read, found again under `root`.
-    func digestFiles(root: String) -> [String] {
+    /// The relative paths of every file under `root`, sorted.
+    static func files(under root: String) -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: root)
         var files: [String] = []
         while let next = enumerator?.nextObject() as? String {

@@ -92,6 +92,14 @@ files=$(find "$TREE" -type f | wc -l)
 megabytes=$(( $(tree_bytes "$TREE") / 1024 / 1024 ))
 read -r evident_s evident_kb < <(best_of "$EVIDENT" scan "$TREE" --format json)
 read -r grep_s grep_kb < <(best_of grep -rEnI -f "$PATTERNS" "$TREE")
+# Second reference: Semgrep with the team's equivalent rules (bench/semgrep-rules.yml), offline,
+# files up to Evident's own 32 MB limit; SEMGREP=0 leaves it out. Best of SEMGREP_RUNS (default 1).
+semgrep_s="" semgrep_kb=""
+if [[ ${SEMGREP:-1} != 0 ]] && semgrep=$(bench/semgrep-setup.sh); then
+    export SEMGREP_ENABLE_VERSION_CHECK=0 SEMGREP_SEND_METRICS=off
+    read -r semgrep_s semgrep_kb < <(RUNS=${SEMGREP_RUNS:-1} best_of "$semgrep" scan --metrics=off --disable-version-check \
+        --config bench/semgrep-rules.yml --max-target-bytes=33554432 --sarif --output /dev/null "$TREE")
+fi
 scanned=$("$EVIDENT" scan "$TREE" --format json 2>/dev/null | grep -m1 '"files_scanned"' | tr -dc '0-9')
 matches=$(grep -rEnI -f "$PATTERNS" "$TREE" | wc -l || true)
 
@@ -100,3 +108,5 @@ echo "tree: $TREE — $megabytes MB, $files files ($scanned text files scanned b
 printf '%-34s %10s %14s %s\n' "tool" "wall (s)" "peak RSS (MB)" "output"
 printf '%-34s %10s %14s %s\n' "evident scan --format json" "$evident_s" "$(( ${evident_kb/-/0} / 1024 ))" "JSON report, all 7 detectors"
 printf '%-34s %10s %14s %s\n' "grep -rEnI -f patterns (14)" "$grep_s" "$(( ${grep_kb/-/0} / 1024 ))" "$matches matching lines"
+[[ -n $semgrep_s ]] && printf '%-34s %10s %14s %s\n' "semgrep --config semgrep-rules.yml" "$semgrep_s" "$(( ${semgrep_kb/-/0} / 1024 ))" "SARIF, 7 equivalent rules"
+true

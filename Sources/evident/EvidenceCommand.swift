@@ -5,7 +5,8 @@ import EvidentCore
 struct EvidenceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidence", abstract: "Attach, list, show, export and withdraw evidence.",
-        subcommands: [EvidenceAdd.self, EvidenceList.self, EvidenceShow.self, EvidenceGet.self, EvidenceWithdraw.self, EvidenceDue.self])
+        subcommands: [EvidenceAdd.self, EvidenceList.self, EvidenceShow.self, EvidenceGet.self, EvidenceWithdraw.self, EvidenceDue.self,
+                      EvidenceImportSARIF.self])
 }
 
 /// `evident evidence add ITEM_ID (FILE... | --url URL | --note TEXT) [--caption TEXT]`.

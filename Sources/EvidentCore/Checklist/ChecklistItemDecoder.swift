@@ -103,8 +103,16 @@ enum ChecklistItemDecoder {
         let known = CheckIDs.known
         return fields.strings("checks", diagnostics: &diagnostics).compactMap { text, mark in
             if CheckIDs.isKnown(text) { return text }
+            if text.contains(":") {
+                if CheckPattern.isValid(text) { return text }
+                diagnostics.error(
+                    "'\(text)' in 'checks' of \(fields.context) is not a scanner rule pattern: write TOOL:RULE-ID, "
+                        + "letters, digits, '.', '-', '_' and '*' in the tool name (e.g. semgrep:*sql-injection*)",
+                    at: mark)
+                return nil
+            }
             diagnostics.error(
-                "unknown detector '\(text)' in 'checks' of \(fields.context)\(Suggestion.didYouMean(text, in: known)) (one of: \(known.joined(separator: ", ")))",
+                "unknown detector '\(text)' in 'checks' of \(fields.context)\(Suggestion.didYouMean(text, in: known)) (one of: \(known.joined(separator: ", ")); or another scanner's rule as TOOL:RULE-ID)",
                 at: mark)
             return nil
         }

@@ -60,7 +60,7 @@ extension ChecklistRules {
                 }
                 if !isOneLine(item.title) || (item.subsection.map { !isOneLine($0) } ?? false) { problems.append("item '\(item.id)' title") }
                 if let days = item.maxAgeDays, days <= 0 { problems.append("item '\(item.id)' max_age_days") }
-                if item.checks.contains(where: { !CheckIDs.isKnown($0) }) { problems.append("item '\(item.id)' checks") }
+                if !item.checks.allSatisfy({ CheckIDs.isKnown($0) || CheckPattern.isValid($0) }) { problems.append("item '\(item.id)' checks") }
                 if !item.appliesWhen.allSatisfy(isName) { problems.append("item '\(item.id)' applies_when") }
             }
         }

@@ -16,6 +16,9 @@ public struct Detector: Sendable {
     let anchors: [String]
     /// The line logic: where each finding on the line starts and what it adds to the title.
     let inspect: @Sendable (SourceLine) -> [LineHit]
+    /// Names whose lines the detector also reads, worked out from the file and the anchors found
+    /// in it (the variables a file assigns an HMAC to, for the signature compare).
+    var companions: (@Sendable (FileText, Set<String>) -> Set<String>)? = nil
 
     /// Whether it reads files of `language`.
     public func reads(_ language: SourceLanguage) -> Bool { families.contains(language.family) }
@@ -32,11 +35,14 @@ public struct Detector: Sendable {
 struct LineHit: Sendable, Equatable {
     let offset: Int
     let detail: String?
+    /// A severity other than the detector's, when this finding is less (or more) serious.
+    let severity: Severity?
 
-    /// A finding at byte `offset` of the line, with an optional detail.
-    init(_ offset: Int, _ detail: String? = nil) {
+    /// A finding at byte `offset` of the line, with an optional detail and severity.
+    init(_ offset: Int, _ detail: String? = nil, severity: Severity? = nil) {
         self.offset = offset
         self.detail = detail
+        self.severity = severity
     }
 }
 

@@ -51,7 +51,8 @@ extension Detector {
                 + "hmac.Equal, MessageDigest.isEqual, hash_equals, Rack::Utils.secure_compare, "
                 + "CryptographicOperations.FixedTimeEquals.",
             families: [.code], readsComments: false,
-            anchors: SignatureCompareRule.anchors, inspect: SignatureCompareRule.inspect),
+            anchors: SignatureCompareRule.anchors, inspect: SignatureCompareRule.inspect,
+            companions: { file, anchors in anchors.contains("hmac") ? file.hmacNames : [] }),
     ]
 
     /// The detector with `id`.

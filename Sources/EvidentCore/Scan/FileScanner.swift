@@ -21,9 +21,11 @@ public struct FileScanner: Sendable {
     /// Every finding in `text`, a file of `language` at `path` (relative to the scanned root).
     public func findings(in text: [UInt8], path: String, language: SourceLanguage) -> [Finding] {
         guard let matcher = matchers[language.family] else { return [] }
-        let hits = text.withUnsafeBufferPointer { matcher.hits(in: $0) }
+        var hits = text.withUnsafeBufferPointer { matcher.hits(in: $0) }
         guard !hits.isEmpty else { return [] }
         let file = FileText(bytes: text)
+        let companions = companionHits(hits, in: text, file: file)
+        if !companions.isEmpty { hits = (hits + companions).sorted { $0.position < $1.position } }
         var findings: [Finding] = []
         var lines: [CandidateLine] = []
         text.withUnsafeBufferPointer { text in
@@ -48,6 +50,25 @@ public struct FileScanner: Sendable {
         return findings
     }
 
+    /// The lines holding a detector's companion names, for detectors whose anchors the file holds;
+    /// sorted into `hits` order by the caller.
+    private func companionHits(_ hits: [AnchorMatcher.Hit], in text: [UInt8], file: FileText) -> [AnchorMatcher.Hit] {
+        let found = hits.reduce(DetectorSet()) { $0.union($1.detectors) }
+        var extra: [AnchorMatcher.Hit] = []
+        for (index, detector) in detectors.enumerated() where found.contains(.only(index)) {
+            guard let companions = detector.companions else { continue }
+            let anchors = Set(hits.lazy.filter { $0.detectors.contains(.only(index)) }.map(\.anchor))
+            for name in companions(file, anchors) {
+                var from = 0
+                while let position = text.findWord(name, from: from) {
+                    extra.append(AnchorMatcher.Hit(position: position, detectors: .only(index), anchor: name.lowercased()))
+                    from = position + name.utf8.count
+                }
+            }
+        }
+        return extra
+    }
+
     /// Runs the detectors that asked for a line over it.
     private func inspect(
         _ line: CandidateLine, in text: [UInt8], file: FileText, path: String, language: SourceLanguage
@@ -68,10 +89,12 @@ public struct FileScanner: Sendable {
                 if inComment == true { hits = [] }
             }
             if !hits.isEmpty, excerpt == nil { excerpt = Excerpt(line: bytes) }
+            let branch = hits.isEmpty ? nil : DevelopmentBranch.condition(around: source)
             for hit in hits {
-                let message = SensitiveData.mask(detector.message(detail: hit.detail)).text
+                let detail = [hit.detail, branch.map { "only in a development branch: \($0)" }].compactMap { $0 }.joined(separator: "; ")
+                let message = SensitiveData.mask(detector.message(detail: detail)).text
                 findings.append(Finding(
-                    detector: detector.id, severity: detector.severity, path: path, line: line.number,
+                    detector: detector.id, severity: hit.severity ?? detector.severity, path: path, line: line.number,
                     column: Self.column(of: hit.offset, in: bytes), message: message,
                     excerpt: excerpt?.around(hit.offset) ?? ""))
             }

@@ -67,7 +67,7 @@ public enum SourceLanguage: String, Sendable, CaseIterable {
         "makefile": .shell, "gnumakefile": .shell, "procfile": .shell, "jenkinsfile": .shell,
         "gemfile": .ruby, "rakefile": .ruby, "podfile": .ruby, "fastfile": .ruby,
         ".npmrc": .conf, ".yarnrc": .conf, ".curlrc": .conf, ".wgetrc": .conf, ".gitconfig": .conf,
-        ".htaccess": .conf, "caddyfile": .conf, "web.config": .xml,
+        ".htaccess": .conf, "caddyfile": .conf, "web.config": .xml, "kubeconfig": .yaml,
     ]
 
     private static let extensions: [String: SourceLanguage] = {

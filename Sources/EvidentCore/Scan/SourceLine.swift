@@ -37,6 +37,14 @@ final class SourceLine {
         return candidates.contains { anchors.contains($0) }
     }
 
+    /// The `count` lines before this one that are not blank, nearest first, trimmed.
+    func precedingLines(_ count: Int) -> [[UInt8]] {
+        file.lines(before: nextLineStart - 1 - bytes.count, count: count)
+    }
+
+    /// The variables of the file that hold an HMAC (see `FileText.hmacNames`).
+    var hmacNames: Set<String> { file.hmacNames }
+
     /// The next `count` lines that are not blank, trimmed of surrounding spaces.
     func followingLines(_ count: Int) -> [[UInt8]] {
         file.lines(from: nextLineStart, count: count)
@@ -52,6 +60,8 @@ final class SourceLine {
 final class FileText {
     private let bytes: [UInt8]
     private var mentioned: [String: Bool] = [:]
+    /// `hmacNames`, once worked out.
+    var cachedHMACNames: Set<String>?
 
     /// Wraps a file's bytes.
     init(bytes: [UInt8]) {
@@ -81,6 +91,34 @@ final class FileText {
             looked += 1
         }
         return false
+    }
+
+    /// Calls `body` with every line of the file, untrimmed and without its line break.
+    func forEachLine(_ body: ([UInt8]) -> Void) {
+        var index = 0
+        while index < bytes.count {
+            var end = index
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            body(Array(bytes[index..<end]))
+            index = end + 1
+        }
+    }
+
+    /// Up to `count` non-blank lines ending before the line that starts at byte `start`, nearest
+    /// first, trimmed.
+    func lines(before start: Int, count: Int) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        var end = start - 1
+        while end > 0, result.count < count {
+            var begin = end
+            while begin > 0, bytes[begin - 1] != 0x0A { begin -= 1 }
+            let from = bytes.skippingSpaces(from: begin)
+            var to = end
+            while to > from, ASCII.isSpace(bytes[to - 1]) { to -= 1 }
+            if from < to { result.append(Array(bytes[from..<to])) }
+            end = begin - 1
+        }
+        return result
     }
 
     /// Up to `count` non-blank lines starting at byte `start`, trimmed.

@@ -38,7 +38,9 @@ extension Workspace {
         return ScanAttachmentResult(cycle: cycle, attached: attached)
     }
 
-    /// `Scan of PATH (N files, sha256:…): detector: no findings; detector: 2 findings (a.js:3, b.py:9)`.
+    /// `Scan of PATH (N files, sha256:…): detector: no findings; detector: 2 findings (a.js:3, b.py:9).`
+    /// followed by each detector's scope and measured recall and precision (`DetectorQuality`), so
+    /// that "no findings" is never read as more than it proves.
     static func scanSummary(_ report: ScanReport, detectors: [String]) -> String {
         let parts = detectors.map { id -> String in
             let found = report.findings.filter { $0.detector.rawValue == id }
@@ -46,6 +48,8 @@ extension Workspace {
             let places = found.prefix(5).map { "\($0.path):\($0.line)" }.joined(separator: ", ")
             return "\(id): \(found.count) finding\(found.count == 1 ? "" : "s") (\(places)\(found.count > 5 ? ", …" : ""))"
         }
-        return "Scan of \(report.root) (\(report.filesScanned) files, \(report.digest)): " + parts.joined(separator: "; ")
+        let quality = detectors.compactMap(DetectorID.init).map { " " + DetectorQuality.of($0).evidenceText }.joined()
+        return "Scan of \(report.root) (\(report.filesScanned) files, \(report.digest)): " + parts.joined(separator: "; ") + "."
+            + quality
     }
 }

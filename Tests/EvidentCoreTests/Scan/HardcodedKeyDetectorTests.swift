@@ -73,3 +73,26 @@ import Testing
         #expect(excerpt.utf8.count <= Excerpt.maximumLength + 6)
     }
 }
+
+/// Test-mode keys in test fixtures are reported below live keys; development branches are named.
+@Suite struct KeySeverityTests {
+    @Test(arguments: ["test/fixtures/client.js", "spec/payments_spec.rb", "src/__tests__/api.test.ts", "tests/test_billing.py"])
+    func testKeysInTestFilesAreLow(_ path: String) {
+        let findings = Snippet.findings(.hardcodedAPIKey, "const key = '{TEST}';\n", file: path)
+        #expect(findings.map(\.severity) == [.low])
+        #expect(findings.first?.message.contains("test key in a test file") == true)
+    }
+
+    @Test func liveKeysInTestFilesStayCritical() {
+        #expect(Snippet.findings(.hardcodedAPIKey, "const key = '{LIVE}';\n", file: "test/fixtures/client.js").map(\.severity) == [.critical])
+        #expect(Snippet.findings(.hardcodedAPIKey, "const key = '{TEST}';\n", file: "src/config.js").map(\.severity) == [.critical])
+    }
+
+    @Test func developmentOnlyBranchesAreNamedInTheFinding() {
+        let text = "if (process.env.NODE_ENV === 'development') {\n  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\n}\n"
+        let findings = Snippet.findings(.tlsVerificationDisabled, text, file: "server.js")
+        #expect(findings.map(\.line) == [2])
+        #expect(findings.first?.message.contains("only in a development branch: if (process.env.NODE_ENV === 'development') {") == true,
+                "\(findings.first?.message ?? "")")
+    }
+}

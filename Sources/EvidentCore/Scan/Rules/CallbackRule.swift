@@ -69,12 +69,29 @@ enum CallbackRule {
     /// next statement line, or Kotlin's `= Unit`).
     private static func hasEmptyBody(_ line: SourceLine, after index: Int) -> Bool {
         let code = line.layout.code
-        guard let close = code.lastIndex(of: UInt8(ascii: ")")), close > index else { return false }
+        guard let close = code.lastIndex(of: UInt8(ascii: ")")), close > index else {
+            return wrappedSignatureHasEmptyBody(line)
+        }
         if code.find("= Unit", from: close) != nil { return true }
         guard let open = code.find("{", from: close) else { return false }
         let rest = code.skippingSpaces(from: open + 1)
         if rest < code.count { return code[rest] == UInt8(ascii: "}") }
         return RuleSupport.firstStatement(after: line)?.first == UInt8(ascii: "}")
+    }
+
+    /// A signature wrapped onto the next lines: finds the line that closes it and reads its body.
+    private static func wrappedSignatureHasEmptyBody(_ line: SourceLine) -> Bool {
+        let next = line.followingLines(4)
+        guard let closing = next.firstIndex(where: { $0.contains(UInt8(ascii: ")")) }) else { return false }
+        var text = next[closing]
+        if let comment = text.find("//") { text = Array(text[..<comment]) }
+        guard text.contains(UInt8(ascii: ")")) else { return false }
+        let close = text.lastIndex(of: UInt8(ascii: ")"))!
+        if text.find("= Unit", from: close) != nil { return true }
+        guard let open = text.find("{", from: close) else { return false }
+        let rest = text.skippingSpaces(from: open + 1)
+        if rest < text.count { return text[rest] == UInt8(ascii: "}") }
+        return closing + 1 < next.count && next[closing + 1].first == UInt8(ascii: "}")
     }
 
     /// `checkServerIdentity: () => undefined`, `=> {}`, `=> null`, `function () {}`.

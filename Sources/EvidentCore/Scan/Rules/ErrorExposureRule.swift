@@ -16,6 +16,7 @@ enum ErrorExposureRule {
         "stack", "backtrace", "format_exc", "format_exception", "format_tb", "gettrace", "full_message", "tostring()",
         "(err)", "(e)", "(ex)", "(error)", "($e)", "500", "internalservererror", "internal_server_error",
         "mysqli_error", "mysql_error", "connect_error", "errorinfo", "pg_last_error", "echo $e", "print $e",
+        ", err)", "stringify(", "tojson(", "writevalueasstring(", "serializeobject(", "(string)",
     ]
 
     /// The first exposure on the line.
@@ -31,10 +32,42 @@ enum ErrorExposureRule {
             ?? ResponseSinks.rawErrorBody(in: code, line.language) {
             return [hit(at: stack, in: code)]
         }
-        if isServerError(code), let message = ErrorNames.messageExposure(in: code) {
+        if isServerError(code) || !isClientError(code) && followsServerErrorStatus(line),
+           let message = ErrorNames.messageExposure(in: code) {
             return [hit(at: message, in: code, " in a 500 response")]
         }
         return []
+    }
+
+    /// Whether the nearest status set on the lines just before is a 500
+    /// (`res.statusCode = 500;`, `w.WriteHeader(http.StatusInternalServerError)`, `resp.setStatus(500);`).
+    private static func followsServerErrorStatus(_ line: SourceLine) -> Bool {
+        for previous in line.precedingLines(4) {
+            if previous.contains("catch", ignoringCase: false) || previous.contains("except ") || previous.contains("rescue") {
+                return false
+            }
+            let setsStatus = previous.contains("status", ignoringCase: true) || previous.contains("WriteHeader(")
+                || previous.contains("http_response_code(") || previous.contains("SC_")
+            if setsStatus { return isServerError(previous) && !isClientError(previous) }
+        }
+        return false
+    }
+
+    /// Whether the line answers with a 4xx status: a client's mistake, whose message may be shown.
+    static func isClientError(_ code: [UInt8]) -> Bool {
+        for name in ["badrequest", "bad_request", "unprocessable", "notfound", "not_found", "unauthorized", "forbidden"]
+            where code.find(name, ignoringCase: true) != nil {
+            return true
+        }
+        var index = 0
+        while index + 3 <= code.count {
+            if code[index] == UInt8(ascii: "4"), ASCII.isDigit(code[index + 1]), ASCII.isDigit(code[index + 2]),
+               index == 0 || !ASCII.isWord(code[index - 1]), index + 3 == code.count || !ASCII.isWord(code[index + 3]) {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// A finding naming the exposed expression: `err.stack`, `$e->getTraceAsString()`.
@@ -71,7 +104,8 @@ enum ErrorExposureRule {
             return found
         }
         if language == .csharp, let found = ErrorNames.call("ToString()", in: code) { return found }
-        if language == .php { return ErrorNames.bareError(in: code, after: ["echo", "print", "die(", "exit("]) }
+        // PHP's exception text (`(string) $e`, `echo $e`) carries its stack trace.
+        if language == .php { return ErrorNames.bareError(in: code, after: ["echo", "print", "die(", "exit(", "(string)"]) }
         return nil
     }
 

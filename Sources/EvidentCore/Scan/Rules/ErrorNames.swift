@@ -55,7 +55,7 @@ enum ErrorNames {
             while end < code.count, ASCII.isIdentifier(code[end]) { end += 1 }
             let next = code.skippingSpaces(from: end)
             if end > start, isErrorName(code.text(start..<end)),
-               next >= code.count || [UInt8(ascii: ";"), UInt8(ascii: ")")].contains(code[next]) {
+               next >= code.count || [UInt8(ascii: ";"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: ",")].contains(code[next]) {
                 return start
             }
         }

@@ -5,7 +5,7 @@
 enum ErrorSettingRule {
     static let anchors = [
         "debug = true", "debug=true", "display_errors", "include-stacktrace", "include_stacktrace", "includestacktrace", "customerrors",
-        "consider_all_requests_local",
+        "consider_all_requests_local", "debug: true", "debug:true",
     ]
 
     /// The debug switch the line turns on, if any.
@@ -21,6 +21,10 @@ enum ErrorSettingRule {
                switchedOn(bytes, after: debug + 5, values: ["true"]) {
                 return LineHit(run + 1, "Flask debug mode")
             }
+        }
+        if line.language.family == .config, let key = configDebugKey(bytes), !line.layout.isCommented(key.lowerBound),
+           switchedOn(bytes, after: key.upperBound, values: ["true", "1", "yes", "on"]) {
+            return LineHit(key.lowerBound, "\(bytes.text(key)) on in configuration")
         }
         if let found = bytes.find("display_errors", ignoringCase: true), RuleSupport.isUncommented(line, found),
            switchedOn(bytes, after: found + 14, values: ["1", "on", "true", "stdout", "yes"]) {
@@ -41,6 +45,18 @@ enum ErrorSettingRule {
             return LineHit(found, "consider_all_requests_local in production")
         }
         return nil
+    }
+
+    /// A configuration line's key when it is the application's debug switch (`debug:`, `APP_DEBUG=`).
+    private static func configDebugKey(_ bytes: [UInt8]) -> Range<Int>? {
+        let start = bytes.skippingSpaces(from: 0)
+        var end = start
+        while end < bytes.count, ASCII.isWord(bytes[end]) { end += 1 }
+        let key = bytes.text(start..<end).lowercased()
+        guard ["debug", "app_debug", "debug_mode"].contains(key) else { return nil }
+        let separator = bytes.skippingSpaces(from: end)
+        guard separator < bytes.count, bytes[separator] == UInt8(ascii: ":") || bytes[separator] == UInt8(ascii: "=") else { return nil }
+        return start..<end
     }
 
     /// Whether the value after a key at `index` (past quotes, `=`, `:`, `,`, `=>` and spaces) is one of `values`.

@@ -15,8 +15,20 @@ enum HardcodedKeyRule {
             // Part of a longer name (`disk_test_…`), not a key of its own.
             if start > 0, ASCII.isWord(bytes[start - 1]) { return nil }
             guard !isPlaceholder(bytes[match.range]) else { return nil }
-            return LineHit(start, match.masked)
+            let isTestKey = bytes.matches("sk_test_", at: start) || bytes.matches("rk_test_", at: start)
+            // A test-mode key in a test or fixture file moves no money: reported, below live keys.
+            guard isTestKey, isTestFile(line.path) else { return LineHit(start, match.masked) }
+            return LineHit(start, match.masked + ", test key in a test file", severity: .low)
         }
+    }
+
+    /// Whether `path` is a test, spec or fixture file by its folders or name.
+    static func isTestFile(_ path: String) -> Bool {
+        let parts = path.lowercased().split(separator: "/")
+        let folders: Set<String> = ["test", "tests", "spec", "specs", "__tests__", "fixtures", "testdata", "__fixtures__", "e2e"]
+        if parts.dropLast().contains(where: { folders.contains(String($0)) }) { return true }
+        let name = String(parts.last ?? "")
+        return [".test.", ".spec.", "_test.", "_spec.", "test_", "tests.", "fixture"].contains { name.contains($0) }
     }
 
     /// Whether the key's body is a documentation placeholder: one character repeated

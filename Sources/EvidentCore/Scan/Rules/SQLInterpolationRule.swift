@@ -9,7 +9,8 @@ enum SQLInterpolationRule {
     static let anchors = [
         "select", "insert", "update", "delete", "where", "values", "replace", "raw(", "order(", "having(", "joins(",
         "find_by_sql", "exec_query", "executequery", "rawquery", "execsql", "nativequery", "sqlraw", "_query(",
-    ]
+        "conditions", "literal(", "sqlite3_",
+    ] + SQLText.appendedClauseAnchors
 
     /// The first SQL string on the line built from values.
     static func inspect(_ line: SourceLine) -> [LineHit] {
@@ -24,8 +25,8 @@ enum SQLInterpolationRule {
             let isSQL = SQLText.isSQL(content)
             let takesSQL = call.map { SQLText.sqlSinks.contains($0) || line.language == .ruby && SQLText.rubySinks.contains($0)
                 || SQLText.genericSinks.contains($0) && SQLText.mentionsSQL(content) } ?? false
-            guard isSQL || takesSQL else { continue }
-            if let call, SQLText.parameterisingCalls.contains(call) { continue }
+            guard isSQL || takesSQL || SQLText.isConditionsOption(before: start, in: bytes) else { continue }
+            if let call, SQLText.parameterisingCalls.contains(call) || SQLText.loggingCalls.contains(call) { continue }
             if let how = construction(of: literal, in: line, call: call) { return [LineHit(start, how)] }
         }
         return []
@@ -38,8 +39,9 @@ enum SQLInterpolationRule {
         let bytes = line.bytes
         let spliced = literal.interpolations.filter { !SQLText.isConstantSplice(bytes[$0]) }
         if !spliced.isEmpty, !isParameterised(literal, in: line) { return interpolationName(literal, line.language) }
-        if let call, ["sprintf", "format", "formatted", "printf", "vsprintf"].contains(call),
-           bytes[literal.content].contains(UInt8(ascii: "%")) || Array(bytes[literal.content]).contains("{0}") {
+        if let call, ["sprintf", "format", "formatted", "vsprintf"].contains(call),
+           bytes[literal.content].contains(UInt8(ascii: "%")) || Array(bytes[literal.content]).contains("{0}"),
+           !formatsOnlyConstants(bytes, after: literal.end) {
             return "\(call)()"
         }
         var after = bytes.skippingSpaces(from: literal.end)
@@ -48,7 +50,15 @@ enum SQLInterpolationRule {
            !bytes.matches("%=", at: after), bytes[literal.content].contains(UInt8(ascii: "%")) {
             return "% formatting"
         }
-        if bytes.matches(".format(", at: after) || bytes.matches(".formatted(", at: after) { return ".format()" }
+        if bytes.matches(".format(", at: after) || bytes.matches(".formatted(", at: after) {
+            // `.format()` with no argument splices nothing.
+            let open = bytes.find("(", from: after)!
+            return bytes.matches(")", at: bytes.skippingSpaces(from: open + 1)) ? nil : ".format()"
+        }
+        if bytes.matches(".concat(", at: after), joinsValue(line, at: bytes.skippingSpaces(from: after + 8)) { return "concat()" }
+        if call == "concat", bytes.matches(",", at: after), joinsValue(line, at: bytes.skippingSpaces(from: after + 1)) {
+            return "concat()"
+        }
         let concatenates = bytes[after] == UInt8(ascii: "+") && !bytes.matches("++", at: after) && !bytes.matches("+=", at: after)
             || line.language == .php && bytes[after] == UInt8(ascii: ".") && !bytes.matches(".=", at: after)
         guard concatenates else { return nil }
@@ -56,15 +66,31 @@ enum SQLInterpolationRule {
         return joinsValue(line, at: after) ? "string concatenation" : nil
     }
 
+    /// Whether every argument after a format string (`, transfersTable)`) is a constant or identifier.
+    private static func formatsOnlyConstants(_ bytes: [UInt8], after end: Int) -> Bool {
+        var index = bytes.skippingSpaces(from: end)
+        var arguments = 0
+        while index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+            index = bytes.skippingSpaces(from: index + 1)
+            let name = RuleSupport.qualifiedName(in: bytes, around: index)
+            guard name.lowerBound == index, !name.isEmpty, SQLText.isConstantSplice(bytes[name]) else { return false }
+            arguments += 1
+            index = bytes.skippingSpaces(from: name.upperBound)
+        }
+        return arguments > 0 && index < bytes.count && bytes[index] == UInt8(ascii: ")")
+    }
+
     /// Whether what is joined at `index` (or, at the end of the line, on the next line) is a value
     /// rather than more literal text or a constant.
     private static func joinsValue(_ line: SourceLine, at index: Int) -> Bool {
         let bytes = line.bytes
-        guard index < bytes.count else {
+        // The value is on the next line when this one ends (or only a comment follows) after the `+`.
+        guard index < bytes.count, index < line.layout.commentStart else {
             guard let next = RuleSupport.firstStatement(after: line), let first = next.first else { return false }
-            return !ASCII.isQuote(first) && !SQLText.isConstantSplice(next[...])
+            let name = RuleSupport.qualifiedName(in: next, around: 0)
+            return !ASCII.isQuote(first) && !SQLText.isConstantSplice(next[name]) && !ASCII.isDigit(first)
         }
-        if ASCII.isQuote(bytes[index]) || index >= line.layout.commentStart { return false }
+        if ASCII.isQuote(bytes[index]) { return false }
         if line.language == .php, bytes[index] == UInt8(ascii: "$") { return true }
         let name = RuleSupport.qualifiedName(in: bytes, around: index + 1)
         return !SQLText.isConstantSplice(bytes[name]) && !ASCII.isDigit(bytes[index])

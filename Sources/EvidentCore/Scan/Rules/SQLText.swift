@@ -8,7 +8,7 @@ enum SQLText {
         "executelargeupdate", "addbatch", "preparestatement", "preparecall", "rawquery", "execsql", "createnativequery",
         "createquery", "createsqlquery", "fromsqlraw", "executesqlraw", "executesqlcommand", "sqlcommand",
         "mysqli_query", "mysql_query", "pg_query", "queryrow", "querycontext", "execcontext", "queryrowcontext",
-        "queryrawunsafe", "executerawunsafe", "where",
+        "queryrawunsafe", "executerawunsafe", "where", "literal",
     ]
     /// Ruby query methods that take SQL fragments.
     static let rubySinks: Set<String> = ["order", "group", "having", "joins", "pluck", "select", "from", "reorder"]
@@ -21,6 +21,19 @@ enum SQLText {
         "fromsqlinterpolated", "executesqlinterpolated", "fromsql", "sqlquery", "executesql", "sql", "sqlrequest",
         "sqlliteral",
     ]
+    /// Calls that print or log text: SQL in them is a message, not a query.
+    static let loggingCalls: Set<String> = [
+        "log", "info", "debug", "warn", "warning", "error", "trace", "fatal", "critical", "exception", "notice",
+        "verbose", "print", "println", "printf", "puts", "p", "pp", "writeline", "write", "logdebug",
+        "loginformation", "logwarning", "logerror", "logtrace", "logcritical", "error_log", "tracef", "debugf",
+        "infof", "warnf", "errorf", "fatalf", "logf",
+    ]
+    /// Pieces appended to a query on their own line start with a clause: `" AND status = '"`,
+    /// `' ORDER BY '`. The prefilter needs them because the line names no statement.
+    static let appendedClauseAnchors: [String] = ["\"", "'", "`"].flatMap { quote in
+        [" and ", " or ", " order by", " group by", " limit ", " set ", " where "].map { quote + $0 }
+    }
+
     /// Template tags that bind their interpolations as parameters.
     static let parameterisingTags: Set<String> = ["sql", "$queryraw", "$executeraw", "sqlfragment"]
 
@@ -83,6 +96,15 @@ enum SQLText {
         return String(decoding: bytes[start..<end].map(ASCII.lower), as: UTF8.self)
     }
 
+    /// Whether the literal at `index` is the value of Rails' `:conditions =>` or `conditions:` option.
+    static func isConditionsOption(before index: Int, in bytes: [UInt8]) -> Bool {
+        let end = bytes.skippingSpacesBackward(from: index)
+        return [":conditions =>", ":conditions=>", "conditions:"].contains { suffix in
+            let count = suffix.utf8.count
+            return end >= count && bytes.matches(suffix, at: end - count)
+        }
+    }
+
     /// Whether a spliced expression is a constant or a placeholder list, not a value:
     /// `${TABLE}`, `{USERS_TABLE}`, `${ids.map(() => '?').join(',')}`, `${placeholders}`.
     static func isConstantSplice(_ expression: ArraySlice<UInt8>) -> Bool {
@@ -91,6 +113,10 @@ enum SQLText {
         // A spliced literal (`\(42)`, `${'users'}`) is fixed text.
         if !inner.isEmpty, inner.allSatisfy(ASCII.isDigit) || ASCII.isQuote(inner[0]) && inner.last == inner[0] { return true }
         let isName = inner.allSatisfy { ASCII.isUpper($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
-        return !inner.isEmpty && isName && inner.contains(where: ASCII.isUpper)
+        if !inner.isEmpty && isName && inner.contains(where: ASCII.isUpper) { return true }
+        // A table, column or schema name (`transfersTable`, `$wpdb->prefix`) is an identifier, not a value.
+        let isIdentifier = !inner.isEmpty && inner.allSatisfy { ASCII.isWord($0) || "$.->".utf8.contains($0) }
+        let last = RuleSupport.wordParts(inner).last ?? ""
+        return isIdentifier && ["table", "tables", "column", "columns", "schema", "prefix", "tablename"].contains(last)
     }
 }

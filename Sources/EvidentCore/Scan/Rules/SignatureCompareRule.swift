@@ -78,7 +78,17 @@ enum SignatureCompareRule {
             return false
         }
         if words.contains(where: strongWords.contains) { return true }
+        if isHMACVariable(left, line) || isHMACVariable(right, line) { return true }
         return words.contains(where: weakWords.contains) && line.fileMentions("hmac")
+    }
+
+    /// Whether the operand is a bare variable the file assigned an HMAC to (`computed`, `$expected`, `want`).
+    private static func isHMACVariable(_ operand: Operand, _ line: SourceLine) -> Bool {
+        let names = line.hmacNames
+        guard !names.isEmpty else { return false }
+        let text = Array(line.bytes[operand.range]).trimmingAround { ASCII.isSpace($0) || "$!(".utf8.contains($0) }
+        guard !text.isEmpty, text.allSatisfy(ASCII.isWord) else { return false }
+        return names.contains(String(decoding: text, as: UTF8.self))
     }
 
     /// Operator and `equals` definitions compare values generically, not to authenticate.

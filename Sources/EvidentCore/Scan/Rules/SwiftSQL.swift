@@ -24,6 +24,8 @@ enum SwiftSQL {
         if let call = SQLText.callName(before: literal.open, in: bytes, language: .swift), textCalls.contains(call) {
             return false
         }
+        // SQLite's C calls take the SQL after the connection: `sqlite3_exec(db, "…\(id)", nil, nil, nil)`.
+        if let sqlite = bytes.find("sqlite3_"), sqlite < literal.open { return false }
         guard before > 0, bytes[before - 1] == UInt8(ascii: "=") else { return true }
         return !isPlainStringVariable(bytes, assignedAt: before - 1)
     }

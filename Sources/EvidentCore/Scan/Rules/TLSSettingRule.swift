@@ -15,7 +15,7 @@ enum TLSSettingRule {
 
     /// Keys that turn verification off when set true.
     static let skippingKeys: Set<String> = [
-        "insecureskipverify", "skiptlsverify", "tlsskipverify", "skipsslverify", "sslskipverify", "skipverify",
+        "insecureskipverify", "insecureskiptlsverify", "skiptlsverify", "tlsskipverify", "skipsslverify", "sslskipverify", "skipverify",
         "skipcertverify", "skipcertificateverification", "allowselfsigned", "allowinvalidcertificates",
         "dangeracceptinvalidcerts", "gitsslnoverify", "disablesslverification", "disabletlsverification",
         "disablecertificatevalidation", "disablecertificateverification", "tlsinsecure", "trustallcerts",

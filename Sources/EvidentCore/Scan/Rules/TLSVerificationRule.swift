@@ -12,7 +12,7 @@ enum TLSVerificationRule {
         "checkserveridentity", "validate_cert", "validatecert", "validate-cert", "allow_self_signed",
         "allowselfsigned", "allow-self-signed", "disabledtrustevaluator", "disabledevaluator", "urlcredential",
         "sslsession", "loadtrustmaterial", "trustselfsigned", "skipcertificatecheck", "validatesdomainname",
-        "allowinvalidcertificates",
+        "allowinvalidcertificates", "ssl=false",
     ]
 
     /// Names whose mere use turns verification off, with the detail reported.
@@ -33,7 +33,7 @@ enum TLSVerificationRule {
     /// The first way the line turns verification off, if it does.
     static func inspect(_ line: SourceLine) -> [LineHit] {
         guard !line.layout.isComment else { return [] }
-        let hits = TLSSettingRule.hits(line) + nameHits(line) + curlHits(line) + CallbackRule.hits(line)
+        let hits = TLSSettingRule.hits(line) + nameHits(line) + curlHits(line) + CallbackRule.hits(line) + pythonSSLOff(line)
         return hits.min { $0.offset < $1.offset }.map { [$0] } ?? []
     }
 
@@ -42,6 +42,9 @@ enum TLSVerificationRule {
     private static func nameHits(_ line: SourceLine) -> [LineHit] {
         let bytes = line.bytes
         var hits: [LineHit] = []
+        // `import org.apache.http.conn.ssl.NoopHostnameVerifier;` names the class without using it.
+        let first = bytes.skippingSpaces(from: 0)
+        if ["import ", "using ", "from ", "require "].contains(where: { bytes.matches($0, at: first) }) { return [] }
         for (name, detail) in names {
             guard let start = bytes.find(name), RuleSupport.isUncommented(line, start) else { continue }
             let end = start + name.utf8.count
@@ -55,11 +58,38 @@ enum TLSVerificationRule {
             from = start + 8
             let name = RuleSupport.qualifiedName(in: bytes, around: start)
             guard RuleSupport.isUncommented(line, start), !bytes.contains("prox", from: name.lowerBound, to: name.upperBound,
-                                                                          ignoringCase: true) else { continue }
+                                                                          ignoringCase: true),
+                  !declaresFunction(bytes, named: name), !isQuery(bytes, at: start) else { continue }
             hits.append(LineHit(start, "trust-all certificates"))
             break
         }
         return hits
+    }
+
+    /// Whether `name` is the name of a function being declared (`fun trustAll() =`,
+    /// `X509TrustManager trustAll() {`): the harm is in its body, reported where it accepts.
+    private static func declaresFunction(_ bytes: [UInt8], named name: Range<Int>) -> Bool {
+        guard bytes.matches("(", at: bytes.skippingSpaces(from: name.upperBound)) else { return false }
+        let before = bytes.skippingSpacesBackward(from: name.lowerBound)
+        guard before < name.lowerBound, before > 0, ASCII.isIdentifier(bytes[before - 1]) || bytes[before - 1] == UInt8(ascii: ">")
+            || bytes[before - 1] == UInt8(ascii: "]") else { return false }
+        return !bytes[..<name.lowerBound].contains(UInt8(ascii: "=")) && !bytes[..<name.lowerBound].contains(UInt8(ascii: "("))
+    }
+
+    /// aiohttp's and asyncpg's `ssl=False` argument: the connection's certificate is not checked.
+    private static func pythonSSLOff(_ line: SourceLine) -> [LineHit] {
+        guard line.language == .python, let found = line.layout.code.find("ssl=False"),
+              found == 0 || !ASCII.isWord(line.layout.code[found - 1]) else { return [] }
+        return [LineHit(found, "ssl=False")]
+    }
+
+    /// `isTrustAllCertificates()`, `getTrustAll()`: reading the setting, not making it.
+    private static func isQuery(_ bytes: [UInt8], at start: Int) -> Bool {
+        ["is", "get", "has"].contains { prefix in
+            let count = prefix.utf8.count
+            return start >= count && bytes.matches(prefix, at: start - count)
+                && (start == count || !ASCII.isWord(bytes[start - count - 1]))
+        }
     }
 
     // MARK: - curl

@@ -1,0 +1,3 @@
+from .settings import *  # noqa
+
+DEBUG = True  # OK: error-stack-exposed

@@ -14,11 +14,14 @@ import Testing
     static let removed = ["data.minimize-payment-data", "transport.validate-certificates-all-requests"]
     static let changed = [
         "assessments.automated-scanning", "coding.generic-error-responses", "coding.log-errors-securely",
-        "coding.no-sensitive-data-in-errors", "compliance.controls-implemented", "data.encrypt-stored-payment-data",
-        "data.masking", "data.pci.compliance", "data.pci.regular-assessments", "data.tokenization",
-        "keys.key-least-privilege", "keys.revoke-on-role-change", "keys.revoke-superseded-keys",
-        "monitoring.security-log-review", "transport.certificate-validation", "transport.never-disable-validation",
-        "transport.secure-cipher-suites", "webhooks.signature-hmac-sha256", "webhooks.signature-timestamp-tolerance",
+        "coding.no-sensitive-data-in-errors", "coding.parameterized-queries", "compliance.controls-implemented",
+        "data.encrypt-stored-payment-data", "data.masking", "data.pci.compliance", "data.pci.regular-assessments",
+        "data.tokenization", "keys.key-least-privilege", "keys.no-hardcoded-keys", "keys.revoke-on-role-change",
+        "keys.revoke-superseded-keys", "keys.runtime-secret-storage", "monitoring.security-log-review",
+        "transport.certificate-validation", "transport.client-min-tls-version", "transport.https-only",
+        "transport.never-disable-validation", "transport.secure-cipher-suites", "transport.tls-1-2-minimum",
+        "webhooks.signature-constant-time-compare", "webhooks.signature-header-required",
+        "webhooks.signature-hmac-sha256", "webhooks.signature-timestamp-tolerance", "webhooks.signature-verified",
         "webhooks.source-ip-allowlist",
     ]
 

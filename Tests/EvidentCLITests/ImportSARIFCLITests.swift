@@ -23,7 +23,7 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains(": evident:hardcoded-api-key: LiasonPay secret key hardcoded in source (sk_live_…"), "\(result)")
         #expect(!result.stdout.contains("sk_live_3NvQ8rTz1Kp6LmWx9YbC2dFh"))
-        #expect(result.stderr.contains("Attached the results to 13 items of cycle 2026-Q4: "), "\(result)")
+        #expect(result.stderr.contains("Attached the results to 10 items of cycle 2026-Q4: "), "\(result)")
         let list = try bench.json("evidence", "list", "keys.no-hardcoded-keys", "--format", "json")
         let evidence = try #require((list["evidence"] as? [[String: Any]])?.first)
         #expect(evidence["kind"] as? String == "scan")

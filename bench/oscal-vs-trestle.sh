@@ -14,9 +14,9 @@ shared=${EVIDENT_SHARED:-../shared}
 catalog=$(realpath "${1:-$shared/data/oscal/catalog/NIST_SP-800-53_rev5.0.1_catalog.json}")
 venv=${EVIDENT_TRESTLE_VENV:-/tmp/trestle-venv}
 
-echo "Building Evident (release)…" >&2
-swift build -c release >/dev/null
-bin=$PWD/.build/release/evident
+echo "Building Evident (release, Swift runtime linked in, as make install ships it)…" >&2
+swift build -c release --static-swift-stdlib --scratch-path .build-static >/dev/null
+bin=$PWD/.build-static/release/evident
 if [ ! -x "$venv/bin/trestle" ]; then
   echo "Installing compliance-trestle 5.2.0 into $venv…" >&2
   python3 -m venv "$venv" && "$venv/bin/pip" install -q compliance-trestle==5.2.0

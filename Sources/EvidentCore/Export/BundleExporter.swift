@@ -84,9 +84,10 @@ extension Workspace {
     }
 }
 
-/// `signoffs.json`: each sign-off with what an auditor needs to check its signature offline.
-struct SignoffsDocument: Encodable {
-    struct Entry: Encodable {
+/// `signoffs.json`: each sign-off with what an auditor needs to check its signature offline; read
+/// back by `verify --bundle`.
+struct SignoffsDocument: Codable {
+    struct Entry: Codable {
         let signer: String
         let statement: String
         let at: Timestamp
@@ -99,7 +100,7 @@ struct SignoffsDocument: Encodable {
         let signedDocument: String
     }
 
-    let formatVersion = 1
+    var formatVersion = 1
     let cycle: String
     let signoffs: [Entry]
 

@@ -61,7 +61,7 @@ enum BundleRecordCheck {
         let files = Dictionary(manifest.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let lines = compare(report, with: own, files: files, record: &record, problems: &problems)
         let digest = CycleDigest.of(cycle: cycle, reviews: lines.reviews, evidence: lines.evidence)
-        guard let document = try? decoder.decode(BundleSignoffs.self, from: signoffs) else {
+        guard let document = try? decoder.decode(SignoffsDocument.self, from: signoffs) else {
             problems.append("signoffs.json is not an Evident sign-off list")
             return record
         }
@@ -197,7 +197,7 @@ enum BundleRecordCheck {
     // MARK: - Sign-offs
 
     private static func checkSignoffs(
-        _ document: BundleSignoffs, digest: String, cycle: String, log: [AuditEntry], problems: inout [String]
+        _ document: SignoffsDocument, digest: String, cycle: String, log: [AuditEntry], problems: inout [String]
     ) -> [BundleRecord.SignoffCheck] {
         var logged = log.filter { $0.action == "signoff.add" }.compactMap { entry in
             CanonicalJSON.decode(SignoffPayload.self, from: entry.payload).map { (entry.at, $0) }
@@ -288,23 +288,6 @@ private struct BundleResults: Decodable {
 
     let cycle: CycleInfo
     let sections: [Section]
-}
-
-/// The parts of `signoffs.json` the record check reads.
-private struct BundleSignoffs: Decodable {
-    struct Entry: Decodable {
-        let signer: String
-        let statement: String
-        let at: Timestamp
-        let digest: String
-        let stale: Bool
-        let signature: String?
-        let publicKey: String?
-        let keyFingerprint: String?
-    }
-
-    let cycle: String
-    let signoffs: [Entry]
 }
 
 /// One line of `audit-log.jsonl`: a whole entry, or an elided one of another cycle.

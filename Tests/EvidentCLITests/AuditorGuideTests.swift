@@ -110,19 +110,7 @@ import Testing
         let bench = try AuditorTrustCLITests.exported()
         try bench.expectSuccess(bench.run("keygen", "--out", "intruder"))
         let intruder = try #require(try KeyFiles.signingKey(path: bench.directory.path("intruder.key"), environment: [:]))
-        try AuditorTrustCLITests.tamper(bench) { files in
-            var document = try! JSONSerialization.jsonObject(with: files["signoffs.json"]!) as! [String: Any]
-            var signoffs = document["signoffs"] as! [[String: Any]]
-            var forged = signoffs[1]
-            let signed = Signoff.signedDocument(
-                cycle: "2026-Q4", signer: forged["signer"] as! String, statement: forged["statement"] as! String,
-                at: Timestamp(iso8601: forged["at"] as! String)!, digest: forged["digest"] as! String)
-            forged["signature"] = try! intruder.signature(for: signed).base64EncodedString()
-            forged["public_key"] = SigningKeys.publicPEM(intruder.publicKey)
-            signoffs[1] = forged
-            document["signoffs"] = signoffs
-            files["signoffs.json"] = try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])
-        }
+        try AuditorTrustCLITests.tamper(bench) { files in AuditorTrustCLITests.resignSecondSignoff(&files, with: intruder) }
         let result = try Self.run(try Self.blocks().standard, in: bench)
         #expect(result.status != 0, "\(result)")
         #expect(result.stdout.contains("sign-off 2 by qsa@audit.example is not what the audit log records"), "\(result)")

@@ -122,20 +122,7 @@ import ZIPFoundation
     @Test func aSignoffReplacedByOneFromAnotherKeyIsFound() throws {
         let bench = try Self.exported()
         let intruder = Curve25519.Signing.PrivateKey()
-        try Self.tamper(bench) { files in
-            var document = try! JSONSerialization.jsonObject(with: files["signoffs.json"]!) as! [String: Any]
-            var signoffs = document["signoffs"] as! [[String: Any]]
-            var forged = signoffs[1]
-            let signed = Signoff.signedDocument(
-                cycle: "2026-Q4", signer: forged["signer"] as! String, statement: forged["statement"] as! String,
-                at: Timestamp(iso8601: forged["at"] as! String)!, digest: forged["digest"] as! String)
-            forged["signature"] = try! intruder.signature(for: signed).base64EncodedString()
-            forged["public_key"] = SigningKeys.publicPEM(intruder.publicKey)
-            forged["key_fingerprint"] = SigningKeys.fingerprint(intruder.publicKey)
-            signoffs[1] = forged
-            document["signoffs"] = signoffs
-            files["signoffs.json"] = try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])
-        }
+        try Self.tamper(bench) { files in Self.resignSecondSignoff(&files, with: intruder) }
         let result = try verify(bench)
         #expect(result.status == 1, "\(result)")
         // Its own signature holds, but it is not the sign-off that was recorded.
@@ -249,6 +236,23 @@ import ZIPFoundation
         var data = Data()
         _ = try archive.extract(try #require(archive[name])) { data.append($0) }
         return data
+    }
+
+    /// Replaces the second sign-off's signature and public key with ones from `key`: a sign-off
+    /// whose own signature holds, but by a key that never signed in the workspace.
+    static func resignSecondSignoff(_ files: inout [String: Data], with key: Curve25519.Signing.PrivateKey) {
+        var document = try! JSONSerialization.jsonObject(with: files["signoffs.json"]!) as! [String: Any]
+        var signoffs = document["signoffs"] as! [[String: Any]]
+        var forged = signoffs[1]
+        let signed = Signoff.signedDocument(
+            cycle: "2026-Q4", signer: forged["signer"] as! String, statement: forged["statement"] as! String,
+            at: Timestamp(iso8601: forged["at"] as! String)!, digest: forged["digest"] as! String)
+        forged["signature"] = try! key.signature(for: signed).base64EncodedString()
+        forged["public_key"] = SigningKeys.publicPEM(key.publicKey)
+        forged["key_fingerprint"] = SigningKeys.fingerprint(key.publicKey)
+        signoffs[1] = forged
+        document["signoffs"] = signoffs
+        files["signoffs.json"] = try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])
     }
 
     static func replacing(_ data: Data?, _ old: String, _ new: String, once: Bool = false) -> Data {

@@ -34,6 +34,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),
         // The version swift-nio-ssl 2.37.6 resolves to, pinned: NIO's channels and HTTP/1 codec.
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        // The team store's PostgreSQL client.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // The logger type PostgresNIO's API takes (Evident passes one that discards everything).
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // The whole product: domain, checklist loader, store, vault, reports, diff, export, scan.
@@ -53,6 +57,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings + fuzzSwiftSettings,
             plugins: ["EmbedResourcesPlugin"]

@@ -16,6 +16,8 @@ struct Evident: AsyncParsableCommand {
         version: EvidentVersion.current,
         subcommands: [
             InitCommand.self,
+            GrantCommand.self,
+            DbCommand.self,
             ChecklistCommand.self,
             CycleCommand.self,
             ReviewCommand.self,

@@ -13,6 +13,13 @@ struct InitCommand: AsyncParsableCommand {
             let location = workspace.locationHere
             let enclosing = workspace.location
             let (_, created) = try Workspace.initialize(at: location, session: try workspace.session())
+            if location.isTeamStore {
+                Terminal.output(created
+                    ? "Created the Evident team store \(location.displayName) (roles evident_lead and evident_auditor)."
+                    : "The Evident team store \(location.displayName) is ready; its schema is current.")
+                if created { Terminal.output("Next: evident grant LOGIN --role lead, then evident checklist load liasonpay") }
+                return
+            }
             if created {
                 Terminal.output("Created the Evident workspace \(location.databasePath) (evidence vault: \(location.vaultPath)).")
                 if enclosing.searchedFrom == nil, enclosing.databasePath != location.databasePath {

@@ -17,7 +17,7 @@ enum BundleEntry {
 /// Writing the zip: fixed dates and permissions, deflate for generated text, stored evidence,
 /// through a temporary file renamed into place.
 enum BundleZip {
-    static func write(_ entries: [BundleEntry], to path: String, vault: EvidenceVault, date: Timestamp, progress: WorkProgress) throws {
+    static func write(_ entries: [BundleEntry], to path: String, vault: any EvidenceFiles, date: Timestamp, progress: WorkProgress) throws {
         let total = entries.reduce(Int64(0)) { sum, entry in
             switch entry {
             case let .bytes(_, bytes): sum + Int64(bytes.count)
@@ -67,9 +67,9 @@ enum BundleZip {
 
     /// Streams a vault file into the archive, hashing it on the way: a changed file aborts the export.
     private static func addVaultFile(
-        _ archive: Archive, path: String, digest: String, size: Int64, vault: EvidenceVault, modified: Date
+        _ archive: Archive, path: String, digest: String, size: Int64, vault: any EvidenceFiles, modified: Date
     ) throws {
-        let source = vault.path(for: digest)
+        let source = try vault.localFile(for: digest)
         guard let handle = FileHandle(forReadingAtPath: source) else { throw VaultError.missing(digest: digest) }
         defer { try? handle.close() }
         var hasher = SHA256()

@@ -4,7 +4,9 @@ import GRDB
 /// The workspace database: one connection pool in WAL mode, foreign keys on, a busy timeout so two
 /// commands at once wait for each other, migrations run on open. All of Evident's SQL lives in
 /// `Store/`, always with bound parameters.
-public struct AppDatabase: Sendable {
+public struct AppDatabase: RecordStore {
+    var backend: StoreBackend { .sqlite }
+
     private let dbWriter: any DatabaseWriter
 
     /// Opens the database at `path`, creating it when `create` is true; migrates it either way.

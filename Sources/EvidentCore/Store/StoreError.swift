@@ -14,12 +14,23 @@ public enum StoreError: EvidentError, Equatable {
     case io(String)
     /// Another Evident held the workspace for too long.
     case busy
+    /// A `postgres://` address Evident cannot use.
+    case badAddress(String)
+    /// The team store's server cannot be reached, or went away during the command.
+    case unreachable(server: String, reason: String)
+    /// The server refused this login: a wrong password, an unknown login, a read-only role.
+    case denied(String, hint: String)
+    /// The database on the server holds no Evident team store yet.
+    case noTeamStore(server: String)
 
     public var kind: FailureKind {
         switch self {
         case .noWorkspace, .noWorkspaceFound, .notAWorkspace: .missingInput
         case .refused: .badInput
-        case .io, .busy: .ioError
+        case .io, .busy, .unreachable: .ioError
+        case .badAddress: .usage
+        case .denied: .permissionDenied
+        case .noTeamStore: .missingInput
         }
     }
 
@@ -31,6 +42,10 @@ public enum StoreError: EvidentError, Equatable {
         case let .refused(message): message
         case let .io(message): "the workspace could not be written: \(message)"
         case .busy: "the workspace stayed locked by another Evident process"
+        case let .badAddress(reason): "bad team store address: \(reason)"
+        case let .unreachable(server, reason): "the team store \(server) cannot be reached: \(reason)"
+        case let .denied(message, _): message
+        case let .noTeamStore(server): "\(server) holds no Evident team store"
         }
     }
 
@@ -42,6 +57,10 @@ public enum StoreError: EvidentError, Equatable {
         case .refused: nil
         case .io: "check free disk space and that the workspace folder is writable"
         case .busy: "try again when the other command has finished"
+        case .badAddress: "write it as postgres://USER@HOST[:PORT]/DB?sslmode=require|verify-full|disable"
+        case .unreachable: "check that the server runs and accepts connections on that host and port, then run the command again"
+        case let .denied(_, hint): hint
+        case .noTeamStore: "run `evident init --db URL` once, as the login that administers the database"
         }
     }
 
@@ -59,6 +78,9 @@ public enum StoreError: EvidentError, Equatable {
             return .io(message)
         }
     }
+
+    /// A rule a team store's trigger enforced, worded as on SQLite.
+    static func refusedByTrigger(_ message: String) -> StoreError { .refused(triggerMessage(message)) }
 
     private static func triggerMessage(_ message: String) -> String {
         switch message {

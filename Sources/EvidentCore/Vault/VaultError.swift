@@ -16,12 +16,14 @@ public enum VaultError: EvidentError, Equatable {
     case missing(digest: String)
     /// The destination exists and `--force` was not given.
     case destinationExists(path: String)
+    /// The team store holding the files failed (its server went away, say).
+    case store(String)
 
     public var kind: FailureKind {
         switch self {
         case .notFound, .notAFile, .unreadable, .missing: .missingInput
         case .sensitiveContent, .destinationExists: .badInput
-        case .writeFailed: .ioError
+        case .writeFailed, .store: .ioError
         case .tampered: .checkFailed
         }
     }
@@ -37,6 +39,7 @@ public enum VaultError: EvidentError, Equatable {
         case let .tampered(digest): "vault file \(digest) no longer matches its SHA-256"
         case let .missing(digest): "vault file \(digest) is missing"
         case let .destinationExists(path): "\(path) already exists"
+        case let .store(message): message
         }
     }
 

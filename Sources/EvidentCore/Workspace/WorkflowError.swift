@@ -18,6 +18,7 @@ public enum WorkflowError: EvidentError, Equatable {
     case invalidCycleName(String)
     case cycleClosed(String)
     case noteRequired(ReviewStatus)
+    case teamStoreOnly(command: String)
     case pendingItems(cycle: String, items: [String])
     case versionChanged(checklist: String, version: String)
     case unknownEvidence(Int64)
@@ -31,6 +32,7 @@ public enum WorkflowError: EvidentError, Equatable {
 
     public var errorDescription: String? {
         switch self {
+        case let .teamStoreOnly(command): "`evident \(command)` works on a team store only (--db postgres://…)"
         case let .unknownItem(id, suggestion): "unknown item '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
         case let .unknownCycle(name, suggestion): "unknown cycle '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
         case let .unknownDefaultCycle(name, suggestion):
@@ -69,6 +71,7 @@ public enum WorkflowError: EvidentError, Equatable {
 
     public var hint: String? {
         switch self {
+        case .teamStoreOnly: "point --db or $EVIDENT_DB at a postgres:// URL (see the README's \"For a team\")"
         case .unknownItem: "`evident checklist show` lists the items"
         case .unknownCycle: "`evident cycle list` lists the cycles"
         case .unknownDefaultCycle, .abandonedDefaultCycle: "set $EVIDENT_CYCLE to a cycle `evident cycle list` shows, or unset it"

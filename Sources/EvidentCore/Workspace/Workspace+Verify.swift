@@ -34,7 +34,7 @@ extension Workspace {
             }
         }
         let known = Set(evidence.map(\.digest))
-        for digest in vault.storedDigests() where !known.contains(digest) {
+        for digest in try vault.storedDigests() where !known.contains(digest) {
             result.notes.append("vault file \(digest) belongs to no evidence (left by an interrupted add; harmless)")
         }
         for leftover in vault.incompleteWrites() {

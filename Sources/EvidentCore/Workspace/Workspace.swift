@@ -5,8 +5,10 @@ import Foundation
 /// rules of SPEC §2–§3 before the store writes.
 public struct Workspace: Sendable {
     public let location: WorkspaceLocation
-    public let database: AppDatabase
-    public let vault: EvidenceVault
+    /// The record: a SQLite file, or a team store on PostgreSQL.
+    let database: any RecordStore
+    /// The evidence files: the vault folder, or the team store's chunked rows.
+    let vault: any EvidenceFiles
     /// The cycle commands use when none is named (`$EVIDENT_CYCLE`); `--cycle` always wins.
     public var defaultCycleName: String?
 
@@ -16,8 +18,25 @@ public struct Workspace: Sendable {
         vault = EvidenceVault(directory: location.vaultPath)
     }
 
+    init(location: WorkspaceLocation, store: any RecordStore, files: any EvidenceFiles) {
+        self.location = location
+        database = store
+        vault = files
+    }
+
+    /// Which store keeps this workspace's record.
+    public var backend: StoreBackend { database.backend }
+
+    /// The store's own consistency check: `["ok"]` when sound.
+    public func integrityCheck() throws -> [String] { try database.integrityCheck() }
+
     /// Creates the workspace (folder, database, vault) when absent; returns it and whether it was created.
     public static func initialize(at location: WorkspaceLocation, session: Session) throws -> (Workspace, created: Bool) {
+        let environment = ProcessInfo.processInfo.environment
+        if let address = try location.teamStoreAddress(environment: environment) {
+            let (workspace, store) = try connectTeamStore(location, address: address, create: true, environment: environment)
+            return (workspace, try store.recordCreation(session: session))
+        }
         for folder in [location.directory, location.vaultPath] where !folder.isEmpty {
             do {
                 try FileManager.default.createDirectory(
@@ -33,6 +52,10 @@ public struct Workspace: Sendable {
 
     /// Opens an existing workspace; a missing one is an error that says to run `evident init`.
     public static func open(at location: WorkspaceLocation) throws -> Workspace {
+        let environment = ProcessInfo.processInfo.environment
+        if let address = try location.teamStoreAddress(environment: environment) {
+            return try connectTeamStore(location, address: address, create: false, environment: environment).0
+        }
         if let searched = location.searchedFrom, !FileManager.default.fileExists(atPath: location.databasePath) {
             throw StoreError.noWorkspaceFound(directory: searched)
         }
@@ -109,7 +132,8 @@ extension Workspace {
             guard ids.count == 1 else { throw WorkflowError.severalChecklists(ids) }
             id = ids[0]
         }
-        return versions.filter { $0.checklistID == id }.max { $0.versionID < $1.versionID }!
+        let mine: [StoredChecklistVersion] = versions.filter { $0.checklistID == id }
+        return mine.max { (a: StoredChecklistVersion, b: StoredChecklistVersion) -> Bool in a.versionID < b.versionID }!
     }
 
     /// The full checklist of a stored version.

@@ -4,7 +4,7 @@ import Foundation
 
 /// Options every command takes: where the workspace is and who is acting.
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The workspace database (default: $EVIDENT_DB, else the nearest .evident/evident.db here or above).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The workspace database, or a team store postgres://USER@HOST[:PORT]/DB (default: $EVIDENT_DB, else the nearest .evident/evident.db here or above).", valueName: "path|url"))
     var db: String?
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting (default: $EVIDENT_USER, git user.email, $USER).", valueName: "name"))
@@ -29,7 +29,9 @@ struct WorkspaceOptions: ParsableArguments {
     }
 
     /// Who acts, and when.
-    func session() throws -> Session { try SessionResolver.session(actorOption: actor, environment: environment) }
+    func session() throws -> Session {
+        try SessionResolver.session(actorOption: actor, environment: environment, location: location)
+    }
 
     /// The current time (`$EVIDENT_NOW` or the clock).
     func now() throws -> Timestamp { try SessionResolver.now(environment: environment) }

@@ -213,6 +213,7 @@ remove_cluster() {
 
 stop() {
   [ -e "$dir" ] || { say "nothing at $dir"; return; }
+  if [ -d "$dir" ] && [ -z "$(ls -A "$dir")" ]; then rmdir "$dir"; say "removed the empty $dir"; return; fi
   [ -e "$marker" ] || die "$dir is not an Evident test cluster; left as it is"
   remove_cluster
   say "stopped and removed $dir"

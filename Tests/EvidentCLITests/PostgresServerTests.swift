@@ -26,6 +26,12 @@ import Testing
         #expect(PostgresTestServer(environment: ["EVIDENT_TEST_DATABASE_URL": "mysql://root@127.0.0.1/x"]) == nil)
     }
 
+    @Test func restartNeedsTheControlCommandOfTheEnvFile() throws {
+        let server = try #require(
+            PostgresTestServer(environment: ["EVIDENT_TEST_DATABASE_URL": "postgres://evident_admin@127.0.0.1:1/postgres"]))
+        #expect(throws: PostgresTestServerError.noControl) { try server.restart() }
+    }
+
     @Test func quotesNamesAndPasswordsForSQL() {
         #expect(PostgresTestServer.identifier(#"a"b"#) == #""a""b""#)
         #expect(PostgresTestServer.literal("it's") == "'it''s'")

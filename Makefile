@@ -5,7 +5,7 @@ BIN      := .build/$(CONFIG)/evident
 SHARED   ?= ../shared
 DEMO_DIR ?= demo-workspace
 
-.PHONY: all demo test test-tools build deps coverage browser-check completions man install fuzz soak bench clean
+.PHONY: all demo test test-tools build deps coverage browser-check completions man install fuzz soak bench clean postgres postgres-stop
 
 all: build
 
@@ -41,9 +41,11 @@ test-tools:
 	fi
 
 # Unit tests, end-to-end tests of the built binary, and the checklist's coverage of the guide.
+# The PostgreSQL suite runs when EVIDENT_TEST_DATABASE_URL is set (`make postgres`, then source its env).
 test: deps test-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@[ -n "$${EVIDENT_TEST_DATABASE_URL:-}" ] || echo "PostgreSQL suite skipped: EVIDENT_TEST_DATABASE_URL is not set (make postgres starts a server)"
 	@$(MAKE) --no-print-directory coverage
 
 # Checks the shipped checklist covers every bullet of the LiasonPay guide (needs the shared tools).
@@ -109,6 +111,19 @@ fuzz: deps
 			-max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 			-artifact_prefix=.build-fuzz/crash-$$target- 2>&1 | grep -E '^(stat::|==|SUMMARY|Done)' || exit 1; \
 	done
+
+# A PostgreSQL server to try the team store or run the PostgreSQL suite against (scripts/postgres.sh):
+# TLS with its own CA, scram-sha-256, a free loopback port, a superuser evident_admin.
+PG_DIR ?= $(CURDIR)/.build/postgres
+postgres:
+	@bash scripts/postgres.sh start "$(PG_DIR)"
+	@echo "Use it:   source $(PG_DIR)/env   (sets EVIDENT_TEST_DATABASE_URL, PGPASSWORD, PGHOST, PGSSLROOTCERT, …)"
+	@echo "          make test              (now runs the PostgreSQL suite too)"
+	@echo "          createdb evident && $(BIN) init --db \"postgres://evident_admin@127.0.0.1:\$$PGPORT/evident?sslmode=verify-full\""
+	@echo "Stop it:  make postgres-stop"
+
+postgres-stop:
+	@bash scripts/postgres.sh stop "$(PG_DIR)"
 
 clean:
 	rm -rf .build $(DEMO_DIR)

@@ -51,6 +51,14 @@ public struct PostgresTestServer: Sendable {
         return components.string!
     }
 
+    /// What an `evident` run needs to reach this server besides the URL: the password and the
+    /// CA that verifies it (as a user's shell would hold them).
+    public var clientEnvironment: [String: String] {
+        var values: [String: String] = [:]
+        for key in ["PGPASSWORD", "PGSSLROOTCERT", "PGPASSFILE"] { values[key] = environment[key] }
+        return values
+    }
+
     /// The URL's `sslmode`, if it names one.
     public var sslMode: String? {
         URLComponents(url: url, resolvingAgainstBaseURL: false)?.queryItems?.first { $0.name == "sslmode" }?.value

@@ -60,9 +60,11 @@ coverage:
 bench: deps
 	bench/run.sh
 
-# Fault tests: SIGKILL during writes, 4 x 50 concurrent writers, a full disk (scripts/soak.sh).
+# Fault tests: SIGKILL during writes, 4 x 50 concurrent writers, a full disk (scripts/soak.sh); on a
+# PostgreSQL team store when one is configured, server restarts, SIGKILL and 8 x 250 writers (scripts/soak-postgres.sh).
 soak: build
 	scripts/soak.sh $(BIN)
+	scripts/soak-postgres.sh $(BIN)
 
 # Renders the demo's HTML report and overview page in headless Chromium (installed when absent);
 # fails on any console error or blocked request. Screenshots land in .build/browser-check/.

@@ -24,8 +24,11 @@ struct BackendConformanceTests {
     }
 
     /// Runs the workflow on `backend`; returns every step. The actor is the server login on both.
-    static func workflow(on backend: Backend, login: String) throws -> [Step] {
+    static func workflow(on backend: Backend, login: String, keys: TemporaryDirectory) throws -> [Step] {
         let bench = Workbench()
+        for name in ["lead.key", "lead.pub"] {
+            try FileManager.default.copyItem(atPath: keys.path(name), toPath: bench.directory.path(name))
+        }
         bench.environment["EVIDENT_USER"] = login
         var location = bench.databasePath
         if backend == .postgres, let server = PostgresTestServer.shared {
@@ -45,7 +48,7 @@ struct BackendConformanceTests {
                 text.replacingOccurrences(of: location, with: "STORE")
                     .replacingOccurrences(of: bench.path, with: "DIR")
             }
-            let step = Step(command: arguments.joined(separator: " "), status: result.status, stdout: clean(result.stdout),
+            let step = Step(command: clean(arguments.joined(separator: " ")), status: result.status, stdout: clean(result.stdout),
                             stderr: clean(result.stderr))
             #expect(result.status == status, "\(backend): \(step)")
             steps.append(step)
@@ -84,10 +87,9 @@ struct BackendConformanceTests {
         }
         try run("cycle", "close", "2026-Q3", now: "2026-10-02T09:00:00Z")
         try run("review", "keys.rotation", "--status", "fail", "--note", "late", "--cycle", "2026-Q3", expect: 65)
-        try run("keygen", "--out", "keys/lead")
-        try run("signoff", "2026-Q3", "--statement", "Reviewed and accurate.", "--sign-key", "keys/lead.key")
-        try run("export", "2026-Q3", "--out", "bundle.zip", "--sign-key", "keys/lead.key")
-        try run("verify", "--bundle", "bundle.zip", "--public-key", "keys/lead.pub")
+        try run("signoff", "2026-Q3", "--statement", "Reviewed and accurate.", "--sign-key", "lead.key")
+        try run("export", "2026-Q3", "--out", "bundle.zip", "--sign-key", "lead.key")
+        try run("verify", "--bundle", "bundle.zip", "--public-key", "lead.pub")
         try run("cycle", "start", "2026-Q4", "--carry-forward", now: "2026-10-03T09:00:00Z")
         try run("review", "keys.rotation", "--status", "fail", "--note", "a key leaked")
         try run("review", "keys.no-hardcoded-keys", "--status", "pass", "--note", "scanned clean again")
@@ -99,9 +101,17 @@ struct BackendConformanceTests {
         return steps
     }
 
+    /// One signing key for both runs, so signatures and fingerprints compare.
+    static func keyPair() throws -> TemporaryDirectory {
+        let keys = TemporaryDirectory()
+        let result = try EvidentBinary.run(["keygen", "--out", "lead"], in: keys)
+        #expect(result.status == 0)
+        return keys
+    }
+
     @Test("the workflow on SQLite gives what a lead expects")
     func sqliteWorkflow() throws {
-        let steps = try Self.workflow(on: .sqlite, login: "lead@example.com")
+        let steps = try Self.workflow(on: .sqlite, login: "lead@example.com", keys: try Self.keyPair())
         #expect(steps.count > 40)
         #expect(steps.last?.stdout.contains("the audit chain and every vault file hold") == true)
     }
@@ -109,8 +119,9 @@ struct BackendConformanceTests {
     @Test("PostgreSQL gives the same status and output as SQLite at every step", .postgresServer)
     func sameOnBothStores() throws {
         let server = try #require(PostgresTestServer.shared)
-        let sqlite = try Self.workflow(on: .sqlite, login: server.user)
-        let postgres = try Self.workflow(on: .postgres, login: server.user)
+        let keys = try Self.keyPair()
+        let sqlite = try Self.workflow(on: .sqlite, login: server.user, keys: keys)
+        let postgres = try Self.workflow(on: .postgres, login: server.user, keys: keys)
         #expect(sqlite.count == postgres.count)
         for (left, right) in zip(sqlite, postgres) {
             #expect(left == right, "SQLite:\n\(left)\n\nPostgreSQL:\n\(right)")

@@ -192,8 +192,8 @@ struct TeamStoreCopyTests {
             ["review", "keys.no-hardcoded-keys", "--status", "fail", "--note", "one key in a script"],
             ["review", "data.retention", "--status", "pass", "--note", "written"],
             ["review", "data.pci.segmentation", "--status", "na", "--note", "no card data"],
-            ["cycle", "close", "2026-Q4"], ["keygen", "--out", "keys/lead"],
-            ["signoff", "2026-Q4", "--statement", "Accurate.", "--sign-key", "keys/lead.key"],
+            ["cycle", "close", "2026-Q4"], ["keygen", "--out", "lead"],
+            ["signoff", "2026-Q4", "--statement", "Accurate.", "--sign-key", "lead.key"],
             ["cycle", "start", "2027-Q1", "--carry-forward"],
         ] {
             try local.expectSuccess(local.run(arguments))

@@ -223,7 +223,7 @@ enum PostgresSchema {
         BEGIN
             IF TG_TABLE_NAME IN ('evidence_file', 'evidence_chunk') AND TG_OP = 'DELETE'
                 AND current_user = 'evident_owner'
-                AND coalesce(current_setting('evident.purging', true), '') = OLD.digest THEN
+                AND coalesce(current_setting('evident.purging', true), '') = to_jsonb(OLD) ->> 'digest' THEN
                 RETURN OLD;
             END IF;
             RAISE EXCEPTION 'evident: % is append-only', TG_TABLE_NAME USING ERRCODE = 'P0001';

@@ -278,7 +278,7 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
     }
 
     func allItemIDs() throws -> [String] {
-        try link.queryRows("SELECT DISTINCT item_id FROM checklist_item ORDER BY item_id COLLATE \"C\"").map { $0.requiredString(0) }
+        try link.queryRows("SELECT DISTINCT item_id COLLATE \"C\" FROM checklist_item ORDER BY 1").map { $0.requiredString(0) }
     }
 
     func items(versionID: Int64) throws -> [ChecklistItemRecord] {
@@ -646,7 +646,7 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
     }
 
     func signers(publicKey: String) throws -> [String] {
-        try link.queryRows("SELECT DISTINCT signer FROM signoff WHERE public_key = $1 ORDER BY signer COLLATE \"C\"", [.text(publicKey)])
+        try link.queryRows("SELECT DISTINCT signer COLLATE \"C\" FROM signoff WHERE public_key = $1 ORDER BY 1", [.text(publicKey)])
             .map { $0.requiredString(0) }
     }
 

@@ -162,6 +162,30 @@ struct TeamStoreEnforcementTests {
         #expect(!inURL.stderr.contains("secret@"))
     }
 
+    @Test("sslmode=verify-full checks the server's certificate against the CA it is given")
+    func verifyFull() throws {
+        let strict = address(lead).replacingOccurrences(of: "sslmode=require", with: "sslmode=verify-full")
+        #expect(strict.contains("sslmode=verify-full"))
+        let trusted = try bench.run(["status"], environment: ["EVIDENT_DB": strict, "PGPASSWORD": leadPassword])
+        #expect(trusted.status == 0, "\(trusted)")
+        // Another CA, which did not sign the server's certificate: the connection is refused.
+        let other = TemporaryDirectory()
+        let made = Process()
+        made.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        made.arguments = ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                          "-keyout", other.path("ca.key"), "-out", other.path("ca.pem"), "-days", "2", "-subj", "/CN=Other CA"]
+        made.standardOutput = FileHandle.nullDevice
+        made.standardError = FileHandle.nullDevice
+        try made.run()
+        made.waitUntilExit()
+        let untrusted = try bench.run(["status"], environment: [
+            "EVIDENT_DB": strict, "PGPASSWORD": leadPassword, "PGSSLROOTCERT": other.path("ca.pem"),
+        ])
+        #expect(untrusted.status == 74)
+        #expect(untrusted.stderr.contains("TLS"))
+        #expect(!untrusted.stderr.contains(leadPassword))
+    }
+
     @Test("grant is for team stores; copying into a store that holds a record is refused")
     func grantAndCopyRules() throws {
         let local = Workbench()

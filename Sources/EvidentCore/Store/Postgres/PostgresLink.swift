@@ -74,7 +74,7 @@ final class PostgresLink: @unchecked Sendable {
         let query = PostgresQuery(unsafeSQL: sql, binds: Self.bindings(binds))
         do {
             return try lock.withLock {
-                try connection.query(query, logger: logger).wait().map(PostgresRowValues.init)
+                try awaitAnswer(connection.query(query, logger: logger)).map(PostgresRowValues.init)
             }
         } catch {
             throw Self.storeError(error, address: address)
@@ -126,11 +126,27 @@ final class PostgresLink: @unchecked Sendable {
         let query = PostgresQuery(unsafeSQL: sql, binds: Self.bindings(binds))
         do {
             return try lock.withLock {
-                try connection.query(query, logger: logger).wait().metadata.rows ?? 0
+                try awaitAnswer(connection.query(query, logger: logger)).metadata.rows ?? 0
             }
         } catch {
             throw Self.storeError(error, address: address)
         }
+    }
+
+    /// Waits for a statement's answer. A statement sent on a connection the server has just closed
+    /// (a restart) may never be answered: the wait checks every second whether the connection is
+    /// still open, and gives up once it is not.
+    private func awaitAnswer<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let answer = Answer<T>()
+        future.whenComplete { answer.set($0) }
+        while answer.wait(seconds: 1) == false {
+            if connection.isClosed, answer.wait(seconds: 1) == false {
+                throw StoreError.unreachable(
+                    server: address.description,
+                    reason: "the server closed the connection (restarted or shut down); nothing of this command was recorded")
+            }
+        }
+        return try answer.get()
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws. A
@@ -239,6 +255,29 @@ final class PostgresLink: @unchecked Sendable {
         let text = String(describing: error)
         return text.count > 200 ? String(text.prefix(200)) + "…" : text
     }
+}
+
+/// The answer to one statement, handed from the event loop to the waiting thread.
+private final class Answer<T: Sendable>: @unchecked Sendable {
+    // Unchecked: `result` is only touched under `lock`; the semaphore orders the hand-over.
+    private let lock = NSLock()
+    private let ready = DispatchSemaphore(value: 0)
+    private var result: Result<T, any Error>?
+
+    func set(_ value: Result<T, any Error>) {
+        lock.withLock { result = value }
+        ready.signal()
+    }
+
+    /// Whether the answer came within `seconds`.
+    func wait(seconds: Int) -> Bool {
+        if lock.withLock({ result != nil }) { return true }
+        guard ready.wait(timeout: .now() + .seconds(seconds)) == .success else { return false }
+        ready.signal()
+        return true
+    }
+
+    func get() throws -> T { try lock.withLock { result! }.get() }
 }
 
 /// A value bound to a statement's `$n`.

@@ -81,6 +81,29 @@ sys.exit(1 if bad else 0)' || fail "a checklist version was stored in part"
 leftovers=$(psql -X -At -d "$db" -c "SELECT count(*) FROM evident.evidence_file f WHERE NOT EXISTS (SELECT 1 FROM evident.evidence e WHERE e.digest = f.digest)")
 [ "$leftovers" = 0 ] || fail "$leftovers evidence files without evidence (half-written adds)"
 
+echo "soak-postgres: SIGKILL in the middle of db copy, then the copy again"
+mkdir -p local && (cd local && EVIDENT_DB= "$bin" init >/dev/null && EVIDENT_DB= "$bin" checklist load "$repo/Checklists/liasonpay" >/dev/null \
+  && EVIDENT_DB= "$bin" cycle start local >/dev/null && EVIDENT_DB= "$bin" evidence add keys.rotation-log ../big.bin >/dev/null) \
+  || fail "local workspace for db copy"
+copy_db="${db}_copy"
+psql -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $copy_db TEMPLATE template0" >/dev/null || fail "create the copy's database"
+copy_url="$server/$copy_db$query"
+for attempt in 1 2 3; do
+  "$bin" db copy --from local/.evident/evident.db --to "$copy_url" >/dev/null 2>&1 & pid=$!
+  sleep "0.$((RANDOM % 9))"; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+  held=0
+  if [ "$(psql -X -At -d "$copy_db" -c "SELECT to_regclass('evident.audit_log') IS NOT NULL")" = t ]; then
+    held=$(psql -X -At -d "$copy_db" -c "SELECT count(*) FROM evident.audit_log")
+  fi
+  [ "$held" = 0 ] || break
+done
+[ "$held" = 0 ] || echo "soak-postgres: note: a db copy finished before it could be killed"
+if [ "$held" = 0 ]; then
+  "$bin" db copy --from local/.evident/evident.db --to "$copy_url" >copy.out 2>&1 || fail "db copy after interrupted copies: $(tail -n 3 copy.out)"
+fi
+EVIDENT_DB="$copy_url" "$bin" verify >/dev/null 2>&1 || fail "verify of the copied store"
+psql -X -q -c "DROP DATABASE IF EXISTS $copy_db WITH (FORCE)" >/dev/null 2>&1
+
 echo "soak-postgres: $writers client processes x $reviews reviews and $files evidence files each, at once"
 before_reviews=$(psql -X -At -d "$db" -c "SELECT count(*) FROM evident.review")
 before_evidence=$(psql -X -At -d "$db" -c "SELECT count(*) FROM evident.evidence")

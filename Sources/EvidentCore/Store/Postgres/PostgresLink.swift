@@ -20,6 +20,8 @@ final class PostgresLink: @unchecked Sendable {
     }()
     /// The login the server authenticated: the actor of every change.
     private(set) var login = ""
+    /// Whether the database held Evident's schema when the connection was made.
+    private(set) var hasSchema = false
 
     /// Connects and authenticates; the password comes from `$PGPASSWORD` or `~/.pgpass`.
     init(address: TeamStoreAddress, environment: [String: String]) throws(StoreError) {
@@ -48,6 +50,8 @@ final class PostgresLink: @unchecked Sendable {
             host: address.host, port: address.port, username: address.user,
             password: address.password(environment: environment), database: address.database, tls: tls)
         configuration.options.connectTimeout = .seconds(10)
+        // Evident's schema first: set with the connection, no round trip of its own.
+        configuration.options.additionalStartupParameters = [("search_path", "evident, pg_catalog"), ("application_name", "evident")]
         if address.sslMode == .verifyFull, address.host == "127.0.0.1" || address.host == "::1" {
             configuration.options.tlsServerName = "localhost"
         }
@@ -59,8 +63,9 @@ final class PostgresLink: @unchecked Sendable {
         } catch {
             throw Self.storeError(error, address: address)
         }
-        login = try queryRows("SELECT session_user::text").first?.string(0) ?? address.user
-        _ = try execute("SET search_path = evident, pg_catalog")
+        let first = try queryRows("SELECT session_user::text, to_regclass('evident.schema_migration') IS NOT NULL").first
+        login = first?.string(0) ?? address.user
+        hasSchema = first?.boolean(1) ?? false
     }
 
     deinit {

@@ -30,7 +30,7 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
 
     /// Fails with "run evident init" unless the schema is there and current.
     func requireSchema() throws {
-        guard let applied = try appliedMigrations() else { throw StoreError.noTeamStore(server: link.address.description) }
+        guard link.hasSchema, let applied = try appliedMigrations() else { throw StoreError.noTeamStore(server: link.address.description) }
         let known = Set(PostgresSchema.migrations.map(\.name))
         if let unknown = applied.first(where: { !known.contains($0) }) {
             throw StoreError.notAWorkspace(path: link.address.description, reason: "its schema (\(unknown)) is newer than this Evident; upgrade Evident")

@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 
 /// The PostgreSQL server the tests may use: the one `$EVIDENT_TEST_DATABASE_URL` names
 /// (`scripts/postgres.sh start DIR` writes that and `PGPASSWORD`, `PGSSLROOTCERT`, … to `DIR/env`).
@@ -160,13 +159,5 @@ public enum PostgresTestServerError: Error, LocalizedError, Equatable {
         case .failed(let what, let stderr): "\(what) failed: \(stderr.trimmingCharacters(in: .whitespacesAndNewlines))"
         case .noControl: "EVIDENT_TEST_PG_CTL is not set (source the env file of scripts/postgres.sh start DIR)"
         }
-    }
-}
-
-extension Trait where Self == ConditionTrait {
-    /// Runs a suite or test only when a PostgreSQL test server is configured; otherwise Swift
-    /// Testing prints it as skipped with `PostgresTestServer.skipReason`.
-    public static var postgresServer: Self {
-        .enabled(if: PostgresTestServer.shared != nil, Comment(rawValue: PostgresTestServer.skipReason))
     }
 }

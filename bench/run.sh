@@ -53,8 +53,12 @@ head -c $((512 << 20)) /dev/urandom > "$work/big.bin"
 read -r ref_s ref_kb < <(best "$RUNS" openssl dgst -sha256 "$work/big.bin")
 BEFORE='rm -rf "$work/add"; EVIDENT_DB=$work/add/e.db "$bin" init >/dev/null; EVIDENT_DB=$work/add/e.db "$bin" checklist load Tests/Fixtures/checklists/minimal >/dev/null; EVIDENT_DB=$work/add/e.db "$bin" cycle start b >/dev/null'
 read -r s kb < <(EVIDENT_DB=$work/add/e.db best "$RUNS" "$bin" evidence add keys.rotation "$work/big.bin")
-unset BEFORE
 row "evidence add (512 MiB, synced)" "$s" "$kb" "openssl dgst -sha256" "$ref_s" ratio 1.25 64
+# The same content again (a report attached to a second item): read and compared once, not written.
+BEFORE="$BEFORE"'; EVIDENT_DB=$work/add/e.db "$bin" evidence add keys.rotation "$work/big.bin" >/dev/null'
+read -r s kb < <(EVIDENT_DB=$work/add/e.db best "$RUNS" "$bin" evidence add data.retention "$work/big.bin")
+unset BEFORE
+row "evidence add, content already in the vault (512 MiB)" "$s" "$kb" "openssl dgst -sha256" "$ref_s" ratio 1.25 64
 rm -f "$work/big.bin"
 
 # ten_thousand LABEL DB: the 10,000-item shape (50 sections of 200 items, distinct descriptions; cycle A

@@ -41,7 +41,7 @@ row() {
     speedup) measure=$(awk "BEGIN{printf \"%.1f× faster\", $rs / $s}"); verdict=$(awk "BEGIN{print ($rs / $s >= $goal) ? \"yes\" : \"NO\"}"); goal="≥ ${goal}×" ;;
   esac
   if [ -n "$maxmb" ]; then goal="$goal, ≤ $maxmb MB"; [ "$mb" -le "$maxmb" ] || verdict=NO; fi
-  rows+=("$(printf '%-44s %8s %7s  %-30s %8s  %-16s %-20s %s' "$name" "$s" "$mb" "$ref" "$rs" "$measure" "$goal" "$verdict")")
+  rows+=("$(printf '%-54s %8s %7s  %-30s %8s  %-16s %-20s %s' "$name" "$s" "$mb" "$ref" "$rs" "$measure" "$goal" "$verdict")")
 }
 
 echo "bench: start-up" >&2
@@ -115,5 +115,5 @@ fi
 
 echo
 echo "Evident $("$bin" --version) — $(nproc) cores, $(awk '/MemTotal/{printf "%d GiB", $2/1048576}' /proc/meminfo), $(uname -sr); best of $RUNS"
-printf '%-44s %8s %7s  %-30s %8s  %-16s %-20s %s\n' "benchmark" "wall s" "RSS MB" "reference" "ref s" "result" "goal" "met"
+printf '%-54s %8s %7s  %-30s %8s  %-16s %-20s %s\n' "benchmark" "wall s" "RSS MB" "reference" "ref s" "result" "goal" "met"
 printf '%s\n' "${rows[@]}"

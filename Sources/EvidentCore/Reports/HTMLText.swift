@@ -5,7 +5,7 @@ public enum HTMLText {
     /// `text` with `& < > " '` as entities, control and direction-override characters replaced.
     public static func escape(_ text: String) -> String {
         // Most text is printable ASCII with nothing to replace: returned as it is, without a copy.
-        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) && !markupBytes.contains($0) || $0 == 0x0A || $0 == 0x09 }) {
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) && !isMarkupByte($0) || $0 == 0x0A || $0 == 0x09 }) {
             return text
         }
         var output = ""
@@ -63,13 +63,18 @@ public enum HTMLText {
         return lines
     }
 
-    /// The bytes HTML escaping replaces: `& < > " '`.
-    static let markupBytes: Set<UInt8> = [0x26, 0x3C, 0x3E, 0x22, 0x27]
+    /// Whether `byte` is one HTML escaping replaces: `& < > " '`.
+    static func isMarkupByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x26, 0x3C, 0x3E, 0x22, 0x27: true
+        default: false
+        }
+    }
 
     /// `text` with `& < > " '` as entities and nothing else changed: what Mustache's `{{name}}` does in
     /// HTML, byte by byte (each is ASCII, so never part of another character's encoding).
     public static func escapeMarkup(_ text: String) -> String {
-        guard text.utf8.contains(where: { markupBytes.contains($0) }) else { return text }
+        guard text.utf8.contains(where: isMarkupByte) else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 32)
         for byte in text.utf8 {

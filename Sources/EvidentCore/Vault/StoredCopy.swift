@@ -86,6 +86,8 @@ final class MatchingFile: VaultSink {
 
 /// A vault file compared window by window through read-only mappings: nothing is copied, and
 /// each window is unmapped once compared, so memory stays bounded whatever the file's size.
+/// Vault files are read-only and Evident never shortens one; should something else truncate it
+/// mid-comparison, the process stops (SIGBUS) before anything has been written or recorded.
 final class MappedFile {
     let digest: String
     let size: Int64

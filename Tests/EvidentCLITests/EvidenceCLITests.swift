@@ -83,6 +83,24 @@ import Testing
         #expect(bench.directory.read("copy.txt") == "line one\nWEBHOOK=whsec_…WXYZ\nok\ncard=card …1111\n")
     }
 
+    @Test func theSameContentTwiceIsOneVaultFileAndTwoEvidenceRowsThatVerify() throws {
+        let bench = Workbench()
+        try bench.prepare()
+        var bytes = [UInt8](repeating: 0, count: 3 << 20)
+        for index in bytes.indices { bytes[index] = UInt8(truncatingIfNeeded: index &* 2_654_435_761 >> 13) }
+        bench.directory.write("export.bin", Data(bytes))
+        bench.directory.write("export copy.bin", Data(bytes))
+        #expect(try bench.run("evidence", "add", "keys.rotation", "export.bin").status == 0)
+        #expect(try bench.run("evidence", "add", "data.retention", "export copy.bin").status == 0)
+        let vault = try FileManager.default.contentsOfDirectory(atPath: bench.directory.path(".evident/vault"))
+        #expect(vault == [Digest.sha256(Data(bytes))])
+        let rows = (try bench.json("evidence", "list", "--format", "json")["evidence"] as? [[String: Any]]) ?? []
+        #expect(rows.count == 2)
+        #expect(Set(rows.compactMap { $0["digest"] as? String }) == [Digest.sha256(Data(bytes))], "\(rows)")
+        let verify = try bench.run("verify")
+        #expect(verify.status == 0, "\(verify)")
+    }
+
     @Test func aBinaryFileIsStoredAsIs() throws {
         let bench = Workbench()
         try bench.prepare()

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 extension AuditReport {
     /// The report of `snapshot`, whose full checklist is `checklist`.
     /// - Parameters:
@@ -80,8 +83,17 @@ extension AuditReport {
 extension Workspace {
     /// The audit report of `cycle`, generated at `now` by Evident `toolVersion`.
     public func report(of cycle: Cycle, now: Timestamp, toolVersion: String) throws -> AuditReport {
-        let snapshot = try snapshot(of: cycle, now: now)
-        let checklist = try checklist(versionID: cycle.versionID)
+        // The checklist's stored JSON (megabytes for 10,000 items) is decoded on the other core
+        // while the cycle's rows are read.
+        let decoded = ResultSlot<Checklist>()
+        let decoding = DispatchGroup()
+        DispatchQueue.global().async(group: decoding) { [self] in
+            decoded.set(Result { try self.checklist(versionID: cycle.versionID) })
+        }
+        let read = Result { try self.snapshot(of: cycle, now: now) }
+        decoding.wait()
+        let snapshot = try read.get()
+        let checklist = try decoded.get()
         var carriedFrom: [Int64: String] = [:]
         var names: [Int64: String] = [:]
         for evidence in snapshot.evidence {
@@ -104,4 +116,16 @@ extension Workspace {
                 signed: signoff.signature != nil, keyFingerprint: signoff.keyFingerprint, stale: state.stale)
         }
     }
+}
+
+/// A result one thread sets and another reads after waiting for it.
+final class ResultSlot<Value: Sendable>: @unchecked Sendable {
+    // Unchecked: `result` is only touched under `lock`.
+    private let lock = NSLock()
+    private var result: Result<Value, any Error>?
+
+    func set(_ result: Result<Value, any Error>) { lock.withLock { self.result = result } }
+
+    /// The value set, or the error it holds; set must have happened before.
+    func get() throws -> Value { try lock.withLock { result! }.get() }
 }

@@ -4,6 +4,10 @@
 public enum HTMLText {
     /// `text` with `& < > " '` as entities, control and direction-override characters replaced.
     public static func escape(_ text: String) -> String {
+        // Most text is printable ASCII with nothing to replace: returned as it is, without a copy.
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) && !isMarkupByte($0) || $0 == 0x0A || $0 == 0x09 }) {
+            return text
+        }
         var output = ""
         output.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
@@ -38,12 +42,52 @@ public enum HTMLText {
             }
             lines = []
         }
-        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in splitLines(source) {
             let trimmedLine = trimmedSlice(line)
             if trimmedLine.isEmpty { flush() } else { lines.append(trimmedLine) }
         }
         flush()
         return blocks.joined(separator: "\n")
+    }
+
+    /// The lines of `text` split at each line feed (its own grapheme, so a byte split is a character split).
+    private static func splitLines(_ text: String) -> [Substring] {
+        let bytes = text.utf8
+        var lines: [Substring] = []
+        var start = bytes.startIndex
+        while let newline = bytes[start...].firstIndex(of: 0x0A) {
+            lines.append(Substring(bytes[start..<newline]))
+            start = bytes.index(after: newline)
+        }
+        lines.append(Substring(bytes[start...]))
+        return lines
+    }
+
+    /// Whether `byte` is one HTML escaping replaces: `& < > " '`.
+    static func isMarkupByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x26, 0x3C, 0x3E, 0x22, 0x27: true
+        default: false
+        }
+    }
+
+    /// `text` with `& < > " '` as entities and nothing else changed: what Mustache's `{{name}}` does in
+    /// HTML, byte by byte (each is ASCII, so never part of another character's encoding).
+    public static func escapeMarkup(_ text: String) -> String {
+        guard text.utf8.contains(where: isMarkupByte) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 32)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: output += Array("&amp;".utf8)
+            case 0x3C: output += Array("&lt;".utf8)
+            case 0x3E: output += Array("&gt;".utf8)
+            case 0x22: output += Array("&quot;".utf8)
+            case 0x27: output += Array("&#39;".utf8)
+            default: output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// `text` without leading and trailing white space (spaces, tabs, line breaks).
@@ -66,7 +110,7 @@ public enum HTMLText {
     static func inline(_ line: String) -> String {
         var output = ""
         var rest = trimmedSlice(Substring(line))
-        guard rest.contains("`") || rest.contains("*") else { return escape(String(rest)) }
+        guard rest.utf8.contains(where: { $0 == 0x60 || $0 == 0x2A }) else { return escape(String(rest)) }
         while let tick = rest.firstIndex(of: "`") {
             let after = rest[rest.index(after: tick)...]
             guard let close = after.firstIndex(of: "`") else { break }
@@ -78,7 +122,7 @@ public enum HTMLText {
 
     /// `**text**` (already escaped) as `<strong>`; an unpaired `**` stays as it is.
     private static func bold(_ escaped: String) -> String {
-        let parts = escaped.components(separatedBy: "**")
+        let parts = doubleStarParts(escaped)
         guard parts.count >= 3 else { return escaped }
         var output = parts[0]
         var index = 1
@@ -92,5 +136,25 @@ public enum HTMLText {
             }
         }
         return output
+    }
+
+    /// `text` split at each `**`, left to right, as `components(separatedBy: "**")` does.
+    private static func doubleStarParts(_ text: String) -> [String] {
+        let bytes = text.utf8
+        var parts: [String] = []
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == 0x2A, next < bytes.endIndex, bytes[next] == 0x2A {
+                parts.append(String(Substring(bytes[start..<index])))
+                index = bytes.index(after: next)
+                start = index
+            } else {
+                index = next
+            }
+        }
+        parts.append(String(Substring(bytes[start...])))
+        return parts
     }
 }

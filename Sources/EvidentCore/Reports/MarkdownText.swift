@@ -42,12 +42,19 @@ public enum MarkdownText {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Registers the `MARKDOWN` content type with Mustache once.
+    /// Registers the `MARKDOWN` content type, and Evident's escaping as `HTML`, with Mustache once.
     static func registerContentType() { _ = registration }
 
     private static let registration: Void = {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        // Mustache's own HTML escaping walks characters through a dictionary, a tenth of a large
+        // report's time; the same five replacements, byte by byte, for templates that declare HTML.
+        MustacheContentTypes.register(HTMLContentType(), named: "HTML")
     }()
+
+    private struct HTMLContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String { HTMLText.escapeMarkup(text) }
+    }
 
     private struct MarkdownContentType: MustacheContentType {
         func escapeText(_ text: String) -> String { MarkdownText.escape(text) }

@@ -36,19 +36,37 @@ public enum CanonicalJSON {
     /// JSON strings never hold a raw line break, so this cannot touch a value.
     static func compactEmptyContainers(_ text: String) -> String {
         guard text.contains("[\n") || text.contains("{\n") else { return text }
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        while let line = lines.popFirst() {
-            if line.hasSuffix("["), let next = lines.first, next.allSatisfy(\.isWhitespace),
-               let close = lines.dropFirst().first, close.trimmingCharacters(in: .whitespaces).hasPrefix("]") {
-                output += line + close.trimmingCharacters(in: .whitespaces) + "\n"
-                lines = lines.dropFirst(2)
-            } else {
-                output += line + "\n"
-            }
+        // Byte by byte: the output of a 10,000-item status is megabytes, and every byte looked at
+        // here is ASCII (JSON's structure and indentation).
+        let bytes = Array(text.utf8)
+        var lines: [Range<Int>] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            lines.append(start..<index)
+            start = index + 1
         }
-        return String(output.dropLast())
+        lines.append(start..<bytes.count)
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if bytes[line].last == UInt8(ascii: "["), index + 2 < lines.count, bytes[lines[index + 1]].allSatisfy(isSpace) {
+                let close = bytes[lines[index + 2]].drop(while: isSpace)
+                if close.first == UInt8(ascii: "]") {
+                    output += bytes[line]
+                    output += close.reversed().drop(while: isSpace).reversed()
+                    output.append(0x0A)
+                    index += 3
+                    continue
+                }
+            }
+            output += bytes[line]
+            output.append(0x0A)
+            index += 1
+        }
+        return String(decoding: output.dropLast(), as: UTF8.self)
     }
 
     /// Decodes `text` as `type`; nil when it does not decode.

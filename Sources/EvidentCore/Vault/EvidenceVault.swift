@@ -27,11 +27,15 @@ public struct EvidenceVault: Sendable {
 
     /// Streams the file at `source` into the vault; a text file holding sensitive values is refused,
     /// or stored masked when `redact` is true. Memory stays constant whatever the file's size.
+    /// Content the vault already holds is read once and not written again.
     public func store(contentsOf source: String, redact: Bool, progress: WorkProgress = .none) throws(VaultError) -> StoredFile {
         let input = try VaultFile.openForReading(source)
         defer { close(input) }
         var info = stat()
         let total: Int64? = fstat(input, &info) == 0 ? Int64(info.st_size) : nil
+        if let total, let known = try storedCopy(of: input, source: source, size: total, redact: redact, progress: progress) {
+            return known
+        }
         var done: Int64 = 0
         let writer = try IncomingFile(vault: self)
         do throws(VaultError) {
@@ -63,15 +67,12 @@ public struct EvidenceVault: Sendable {
                 }
             }
             try filter.finish(into: writer)
-            if !filter.found.isEmpty, !redact {
+            if let refusal = filter.refusal(for: source) {
                 writer.discard()
-                let lines = Array(Set(filter.found.map(\.line))).sorted()
-                let kinds = Array(Set(filter.found.map(\.kind))).sorted { $0.rawValue < $1.rawValue }
-                throw VaultError.sensitiveContent(path: source, lines: lines, kinds: kinds)
+                throw refusal
             }
             let (digest, size) = try writer.commit()
-            let lines = Array(Set(filter.found.map(\.line))).sorted()
-            return StoredFile(digest: digest, size: size, maskedValues: filter.found.count, maskedLines: lines)
+            return StoredFile(digest: digest, size: size, maskedValues: filter.found.count, maskedLines: filter.maskedLines)
         } catch {
             writer.discard()
             throw error

@@ -1,3 +1,10 @@
+/// Where the bytes a `SensitiveFilter` lets through go: a vault file being written, or a check
+/// against files the vault already holds.
+protocol VaultSink: AnyObject {
+    /// Takes the next bytes of the file.
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(VaultError)
+}
+
 /// Watches a stream of file bytes for sensitive values, line by line, so a file of any size is
 /// checked in constant memory (one line at a time); with redaction, it writes a masked copy.
 struct SensitiveFilter {
@@ -23,7 +30,7 @@ struct SensitiveFilter {
     }
 
     /// Feeds one chunk; writes what is settled to `writer` (the raw chunk, or masked lines).
-    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into writer: IncomingFile) throws(VaultError) {
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, into writer: some VaultSink) throws(VaultError) {
         guard isText else { return try writer.write(chunk) }
         if !redact { try writer.write(chunk) }
         pending.append(contentsOf: chunk)
@@ -34,14 +41,25 @@ struct SensitiveFilter {
     }
 
     /// Scans and writes what is left after the last newline.
-    mutating func finish(into writer: IncomingFile) throws(VaultError) {
+    mutating func finish(into writer: some VaultSink) throws(VaultError) {
         guard isText, !pending.isEmpty else { return }
         let rest = pending
         pending = []
         try scan(rest, into: writer)
     }
 
-    private mutating func scan(_ region: [UInt8], into writer: IncomingFile) throws(VaultError) {
+    /// The refusal for the sensitive values found, when there are any and redaction is off.
+    func refusal(for source: String) -> VaultError? {
+        guard !found.isEmpty, !redact else { return nil }
+        let lines = Array(Set(found.map(\.line))).sorted()
+        let kinds = Array(Set(found.map(\.kind))).sorted { $0.rawValue < $1.rawValue }
+        return .sensitiveContent(path: source, lines: lines, kinds: kinds)
+    }
+
+    /// The lines that held masked values.
+    var maskedLines: [Int] { Array(Set(found.map(\.line))).sorted() }
+
+    private mutating func scan(_ region: [UInt8], into writer: some VaultSink) throws(VaultError) {
         let matches = region.withUnsafeBufferPointer { SensitiveData.find(in: $0) }
         var position = 0
         var output: [UInt8] = []

@@ -96,7 +96,7 @@ enum VaultFile {
 
 /// A file being written into the vault: hashed as it is written, then synced, renamed to its
 /// digest and made read-only; discarded on any failure.
-final class IncomingFile {
+final class IncomingFile: VaultSink {
     /// Name prefix of files being written; `verify` reports leftovers of interrupted writes.
     static let prefix = ".incoming-"
 

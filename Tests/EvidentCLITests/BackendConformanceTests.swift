@@ -40,6 +40,14 @@ struct BackendConformanceTests {
         try bench.directory.write("files/rotation.log", "rotated 2026-09-30 by ops\n")
         try bench.directory.write("files/retention.pdf", "%PDF-1.4 retention policy\n")
         try bench.directory.write("files/secret.txt", "key = sk_live_abcdefghijklmnop1234\n")
+        try bench.directory.write("files/unique.txt", "only here\n")
+        // A spreadsheet long enough to go in batches on a team store: history, with the latest row winning.
+        var csv = "item,status,note,owner,due\n"
+        for round in 1...5 {
+            csv += "keys.no-hardcoded-keys,\(round % 2 == 0 ? "pass" : "partial"),scan round \(round),sam@example.com,2026-10-2\(round)\n"
+            csv += "keys.rotation,pass,\"rotated, round \(round)\",,\n"
+        }
+        try bench.directory.write("files/reviews.csv", csv)
         var steps: [Step] = []
         func run(_ arguments: String..., expect status: Int32 = 0, now: String? = nil) throws {
             if let now { bench.setNow(now) }
@@ -70,6 +78,10 @@ struct BackendConformanceTests {
         try run("evidence", "add", "keys.rotation", "files/secret.txt", expect: 65)
         try run("evidence", "add", "keys.rotation", "files/secret.txt", "--redact")
         try run("evidence", "add", "keys.rotation", "files/rotation.log")  // the same content again
+        try run("review", "import", "files/reviews.csv")
+        try run("evidence", "add", "data.retention", "files/unique.txt")
+        try run("evidence", "withdraw", "7", "--reason", "wrong file", "--purge")
+        try run("evidence", "get", "7", "--out", "files/gone.txt", expect: 66)
         try run("evidence", "list", "--format", "json")
         try run("evidence", "get", "1", "--out", "files/copy.log")
         try run("evidence", "withdraw", "6", "--reason", "duplicate", "--purge")

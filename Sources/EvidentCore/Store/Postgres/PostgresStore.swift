@@ -72,7 +72,7 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
     /// Admits a server login as a lead or an auditor (one role at a time), and logs it.
     func grant(login: String, role: TeamRole, session: Session) throws {
         try requireSchema()
-        try link.transaction {
+        try write {
             let exists = try link.queryRows("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1 AND rolcanlogin)", [.text(login)])
                 .first?.boolean(0) ?? false
             guard exists else {
@@ -94,6 +94,15 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
     }
 
     // MARK: - Audit log
+
+    /// Runs `body` in one write transaction that first takes the audit chain's lock: writers take
+    /// turns, so row ids and the chain's order agree (the history's order is one order).
+    func write<T>(_ body: () throws -> T) throws -> T {
+        try link.transaction {
+            try link.execute("SELECT pg_advisory_xact_lock($1)", [.integer(PostgresSchema.auditLockKey)])
+            return try body()
+        }
+    }
 
     /// Appends an audit entry chained to the head, inside the caller's transaction: the
     /// transaction-level lock makes concurrent writers take turns, so the chain stays linear.
@@ -147,7 +156,7 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
     }
 
     func recordCreation(session: Session) throws -> Bool {
-        try link.transaction {
+        try write {
             try link.execute("SELECT pg_advisory_xact_lock($1)", [.integer(PostgresSchema.auditLockKey)])
             guard try link.queryRows("SELECT count(*) FROM workspace").first?.integer(0) == 0 else { return false }
             try link.execute(
@@ -200,7 +209,7 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
 
     func insertChecklistVersion(_ checklist: Checklist, contentHash: String, content: String?, session: Session) throws -> Int64 {
         let definitionHashes = ChecklistContent.definitionHashes(checklist)
-        return try link.transaction {
+        return try write {
             let versionID = try link.queryRows(
                 """
                 INSERT INTO checklist_version (checklist_id, version, title, content_hash, content, loaded_at, loaded_by)
@@ -335,7 +344,7 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
         name: String, target: String?, version: StoredChecklistVersion, scope: [String], carriedFrom: Int64?,
         content: CycleStartContent, session: Session
     ) throws -> Cycle {
-        try link.transaction {
+        try write {
             let cycleID = try link.queryRows(
                 """
                 INSERT INTO cycle (name, checklist_id, version_id, version, scope, state, started_at, started_by, carried_from_cycle_id)
@@ -372,7 +381,7 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
     }
 
     func closeCycle(_ cycle: Cycle, acceptedExpired: [Int64], session: Session) throws -> Cycle {
-        try link.transaction {
+        try write {
             try link.execute(
                 "UPDATE cycle SET state = 'closed', closed_at = $1, closed_by = $2 WHERE id = $3",
                 [.time(session.now), .text(session.actor), .integer(cycle.id)])
@@ -384,7 +393,7 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
     }
 
     func abandonCycle(_ cycle: Cycle, reason: String, session: Session) throws -> Cycle {
-        try link.transaction {
+        try write {
             try link.execute(
                 "INSERT INTO cycle_abandonment (cycle_id, reason, at, actor) VALUES ($1, $2, $3, $4)",
                 [.integer(cycle.id), .text(reason), .time(session.now), .text(session.actor)])
@@ -401,14 +410,76 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
         try insertReviews(entries, assignments: [], cycleID: cycleID, session: session)
     }
 
+    /// Appends reviews (and assignments) in one transaction. Many reviews — a spreadsheet — go in
+    /// batches: ids drawn from the table's sequence, rows and their audit entries sent a thousand
+    /// to a statement, the chain's lock held once.
     func insertReviews(_ reviews: [ReviewEntry], assignments: [AssignmentEntry], cycleID: Int64, session: Session) throws -> [Review] {
-        try link.transaction {
-            let recorded = try reviews.map {
-                try insertReview(cycleID: cycleID, itemID: $0.itemID, status: $0.status, note: $0.note, session: session)
+        try write {
+            let recorded: [Review]
+            if reviews.count < 8 {
+                recorded = try reviews.map {
+                    try insertReview(cycleID: cycleID, itemID: $0.itemID, status: $0.status, note: $0.note, session: session)
+                }
+            } else {
+                recorded = try insertReviewBatch(reviews, cycleID: cycleID, session: session)
             }
             for entry in assignments { try insertAssignment(entry, cycleID: cycleID, session: session) }
             return recorded
         }
+    }
+
+    private func insertReviewBatch(_ entries: [ReviewEntry], cycleID: Int64, session: Session) throws -> [Review] {
+        try link.execute("SELECT pg_advisory_xact_lock($1)", [.integer(PostgresSchema.auditLockKey)])
+        let head = try link.queryRows("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first
+        var seq = head?.integer(0) ?? 0
+        var previousHash = head?.string(1) ?? AuditEntry.genesisHash
+        let ids = try link.queryRows(
+            "SELECT nextval(pg_get_serial_sequence('evident.review', 'id')) FROM generate_series(1, $1)",
+            [.integer(Int64(entries.count))]
+        ).map { $0.requiredInteger(0) }
+        var reviews: [Review] = []
+        var entriesOut: [AuditEntry] = []
+        for (entry, id) in zip(entries, ids) {
+            let review = Review(id: id, cycleID: cycleID, itemID: entry.itemID, status: entry.status, note: entry.note,
+                                actor: session.actor, at: session.now)
+            seq += 1
+            let payload = CanonicalJSON.string(ReviewPayload(review))
+            let hash = AuditChain.hash(
+                seq: seq, at: session.now, actor: session.actor, action: "review.record", cycleID: cycleID,
+                itemID: entry.itemID, subject: entry.itemID, payload: payload, previousHash: previousHash)
+            entriesOut.append(AuditEntry(
+                seq: seq, at: session.now, actor: session.actor, action: "review.record", cycleID: cycleID,
+                itemID: entry.itemID, subject: entry.itemID, payload: payload, previousHash: previousHash, hash: hash))
+            previousHash = hash
+            reviews.append(review)
+        }
+        for start in stride(from: 0, to: reviews.count, by: 1000) {
+            let batch = reviews[start..<min(start + 1000, reviews.count)]
+            var binds: [PostgresValue] = []
+            var tuples: [String] = []
+            for review in batch {
+                let base = binds.count
+                binds += [.integer(review.id), .integer(review.cycleID), .text(review.itemID), .text(review.status.rawValue),
+                          .text(review.note), .text(review.actor), .time(review.at)]
+                tuples.append("(" + (1...7).map { "$\(base + $0)" }.joined(separator: ", ") + ")")
+            }
+            try link.execute(
+                "INSERT INTO review (id, cycle_id, item_id, status, note, actor, at) VALUES " + tuples.joined(separator: ", "), binds)
+        }
+        for start in stride(from: 0, to: entriesOut.count, by: 1000) {
+            let batch = entriesOut[start..<min(start + 1000, entriesOut.count)]
+            var binds: [PostgresValue] = []
+            var tuples: [String] = []
+            for entry in batch {
+                let base = binds.count
+                binds += [.integer(entry.seq), .time(entry.at), .text(entry.actor), .text(entry.action), .integer(entry.cycleID),
+                          .text(entry.itemID), .text(entry.subject), .text(entry.payload), .text(entry.previousHash), .text(entry.hash)]
+                tuples.append("(" + (1...10).map { "$\(base + $0)" }.joined(separator: ", ") + ")")
+            }
+            try link.execute(
+                "INSERT INTO audit_log (\(Self.auditColumns)) VALUES " + tuples.joined(separator: ", "), binds)
+        }
+        return reviews
     }
 
     @discardableResult
@@ -443,18 +514,22 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
     // MARK: - Evidence
 
     func insertEvidence(_ evidence: Evidence, session: Session) throws -> Evidence {
-        try link.transaction { try insertEvidenceRow(evidence, action: "evidence.add", session: session) }
+        try insertEvidence([evidence], session: session)[0]
     }
 
+    /// Streams the files in first, then takes the chain's lock for the rows and their entries: a
+    /// large file does not keep other writers waiting. One transaction either way.
     func insertEvidence(_ evidence: [Evidence], session: Session) throws -> [Evidence] {
-        try link.transaction { try evidence.map { try insertEvidenceRow($0, action: "evidence.add", session: session) } }
+        try link.transaction {
+            for digest in Set(evidence.filter(\.hasVaultFile).map(\.digest)).sorted() { try uploadIfStaged(digest) }
+            try link.execute("SELECT pg_advisory_xact_lock($1)", [.integer(PostgresSchema.auditLockKey)])
+            return try evidence.map { try insertEvidenceRow($0, action: "evidence.add", session: session) }
+        }
     }
 
-    /// Inserts one evidence row inside the caller's transaction, with its file's chunks when this
-    /// process staged the file and the store lacks it.
+    /// Inserts one evidence row inside the caller's transaction (its file already in the store).
     @discardableResult
     private func insertEvidenceRow(_ evidence: Evidence, action: String, session: Session) throws -> Evidence {
-        if evidence.hasVaultFile { try uploadIfStaged(evidence.digest) }
         let id = try link.queryRows(
             """
             INSERT INTO evidence (cycle_id, item_id, kind, digest, size, file_name, url, note, redacted,
@@ -505,7 +580,7 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
     }
 
     func withdrawEvidence(_ evidence: Evidence, reason: String, session: Session) throws -> Evidence {
-        try link.transaction {
+        try write {
             try link.execute(
                 "UPDATE evidence SET withdrawn_at = $1, withdrawn_by = $2, withdraw_reason = $3 WHERE id = $4",
                 [.time(session.now), .text(session.actor), .text(reason), .integer(evidence.id)])
@@ -518,7 +593,7 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
     }
 
     func markPurged(_ evidence: [Evidence], session: Session) throws {
-        try link.transaction {
+        try write {
             for row in evidence {
                 try link.execute("UPDATE evidence SET purged_at = $1 WHERE id = $2", [.time(session.now), .integer(row.id)])
                 try appendAudit(
@@ -543,7 +618,7 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
     // MARK: - Programme
 
     func insertAssignments(_ entries: [AssignmentEntry], cycleID: Int64, session: Session) throws -> [Assignment] {
-        try link.transaction { try entries.map { try insertAssignment($0, cycleID: cycleID, session: session) } }
+        try write { try entries.map { try insertAssignment($0, cycleID: cycleID, session: session) } }
     }
 
     @discardableResult
@@ -576,7 +651,7 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
     }
 
     func insertException(_ entry: ExceptionEntry, cycleID: Int64, session: Session) throws -> RiskException {
-        try link.transaction {
+        try write {
             let id = try link.queryRows(
                 """
                 INSERT INTO risk_exception (cycle_id, item_id, item_status, reason, approved_by, expires_at, actor, at)
@@ -615,7 +690,7 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
     // MARK: - Sign-offs
 
     func insertSignoff(_ signoff: Signoff, cycleName: String, session: Session) throws -> Signoff {
-        try link.transaction {
+        try write {
             let id = try link.queryRows(
                 """
                 INSERT INTO signoff (cycle_id, signer, statement, at, digest, signature, public_key)

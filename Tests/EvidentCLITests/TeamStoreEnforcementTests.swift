@@ -162,6 +162,20 @@ struct TeamStoreEnforcementTests {
         #expect(!inURL.stderr.contains("secret@"))
     }
 
+    @Test("a login nobody admitted gets 77 saying so; a missing database 66")
+    func notAdmitted() throws {
+        let stranger = "stranger_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(8).lowercased()
+        try server.createLogin(stranger, password: "stranger-pw")
+        let result = try bench.run(["status"], environment: ["EVIDENT_DB": address(stranger), "PGPASSWORD": "stranger-pw"])
+        #expect(result.status == 77)
+        #expect(result.stderr.contains("has not been admitted to this team store"))
+        #expect(result.stderr.contains("evident grant \(stranger) --role lead"))
+        let missing = url.replacingOccurrences(of: "/\(database)?", with: "/\(database)_absent?")
+        let absent = try bench.run(["status"], environment: ["EVIDENT_DB": missing])
+        #expect(absent.status == 66)
+        #expect(absent.stderr.contains("has no database named \(database)_absent"))
+    }
+
     @Test("sslmode=verify-full checks the server's certificate against the CA it is given")
     func verifyFull() throws {
         let strict = address(lead).replacingOccurrences(of: "sslmode=require", with: "sslmode=verify-full")

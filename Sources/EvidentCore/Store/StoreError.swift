@@ -22,6 +22,8 @@ public enum StoreError: EvidentError, Equatable {
     case denied(String, hint: String)
     /// The database on the server holds no Evident team store yet.
     case noTeamStore(server: String)
+    /// The server has no database of that name.
+    case noDatabase(server: String, database: String)
 
     public var kind: FailureKind {
         switch self {
@@ -30,7 +32,7 @@ public enum StoreError: EvidentError, Equatable {
         case .io, .busy, .unreachable: .ioError
         case .badAddress: .usage
         case .denied: .permissionDenied
-        case .noTeamStore: .missingInput
+        case .noTeamStore, .noDatabase: .missingInput
         }
     }
 
@@ -46,6 +48,7 @@ public enum StoreError: EvidentError, Equatable {
         case let .unreachable(server, reason): "the team store \(server) cannot be reached: \(reason)"
         case let .denied(message, _): message
         case let .noTeamStore(server): "\(server) holds no Evident team store"
+        case let .noDatabase(server, database): "the server of \(server) has no database named \(database)"
         }
     }
 
@@ -61,6 +64,7 @@ public enum StoreError: EvidentError, Equatable {
         case .unreachable: "check that the server runs and accepts connections on that host and port, then run the command again"
         case let .denied(_, hint): hint
         case .noTeamStore: "run `evident init --db URL` once, as the login that administers the database"
+        case .noDatabase: "create it first (createdb, or CREATE DATABASE), then run `evident init --db URL`"
         }
     }
 

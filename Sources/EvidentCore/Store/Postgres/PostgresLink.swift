@@ -226,6 +226,10 @@ final class PostgresLink: @unchecked Sendable {
             if message.hasPrefix("evident: ") {
                 return .denied(String(message.dropFirst("evident: ".count)), hint: "on a team store the actor is always the server login")
             }
+            if message.contains("schema evident") {
+                return .denied("the login \(address.user) has not been admitted to this team store",
+                               hint: "an administrator runs `evident grant \(address.user) --role lead` (or `--role auditor`)")
+            }
             return .denied("the login \(address.user) may read this team store but not change it",
                            hint: "an administrator admits leads with `evident grant LOGIN --role lead`")
         }
@@ -233,7 +237,7 @@ final class PostgresLink: @unchecked Sendable {
             return .unreachable(server: server, reason: "the server ended the connection (\(state)); nothing of this command was recorded")
         }
         if state == "3D000" {
-            return .noTeamStore(server: server)
+            return .noDatabase(server: server, database: address.database)
         }
         if state == "42P01" || state == "3F000" {
             return .noTeamStore(server: server)

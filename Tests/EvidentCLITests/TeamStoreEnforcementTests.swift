@@ -40,7 +40,7 @@ struct TeamStoreEnforcementTests {
             ["review", "keys.no-hardcoded-keys", "--status", "pass", "--note", "clean"],
             ["review", "data.pci.segmentation", "--status", "na", "--note", "no card data"],
             ["review", "data.retention", "--status", "pass", "--note", "written"],
-            ["cycle", "close", "Q3"], ["cycle", "start", "Q4"],
+            ["cycle", "close", "Q3"], ["cycle", "start", "Q4"], ["evidence", "add", "keys.rotation", "--note", "checked the Q4 rotation"],
         ] {
             try bench.expectSuccess(asLead(arguments))
         }
@@ -105,6 +105,13 @@ struct TeamStoreEnforcementTests {
         #expect(closed.stderr.contains("evident: closed cycle"))
         let reopen = try leadSQL("UPDATE evident.cycle SET state = 'open', closed_at = NULL WHERE id = 1")
         #expect(reopen.status == 1)
+        let closeUnlogged = try leadSQL(
+            "UPDATE evident.cycle SET state = 'closed', closed_at = '2026-10-01T10:00:00Z', closed_by = '\(lead)' WHERE id = 2")
+        #expect(closeUnlogged.status == 1)
+        #expect(closeUnlogged.stderr.contains("a cycle is closed only with its audit entry"))
+        let withdrawUnlogged = try leadSQL(
+            "UPDATE evident.evidence SET withdrawn_at = '2026-10-01T10:00:00Z', withdrawn_by = '\(lead)', withdraw_reason = 'x' WHERE id = 2")
+        #expect(withdrawUnlogged.status == 1)
         let offChain = try leadSQL("""
             INSERT INTO evident.audit_log (seq, at, actor, action, subject, payload, previous_hash, hash)
             VALUES (1, '2026-10-01T09:00:00Z', '\(lead)', 'review.record', 'x', '{}', repeat('0', 64), repeat('a', 64))

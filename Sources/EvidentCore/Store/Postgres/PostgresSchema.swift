@@ -268,6 +268,15 @@ enum PostgresSchema {
                 ELSE 'open' END
         $$;
 
+        -- Whether this transaction has appended an audit entry `wanted` for the cycle (and the evidence).
+        CREATE FUNCTION evident_logged_now(wanted text, cycle bigint, evidence bigint) RETURNS boolean LANGUAGE sql STABLE
+            SET search_path = evident, pg_catalog AS $$
+            SELECT EXISTS (SELECT 1 FROM evident.audit_log
+                WHERE action = wanted AND cycle_id = cycle
+                    AND (evidence IS NULL OR payload::jsonb ->> 'evidence_id' = evidence::text)
+                    AND xmin::text::bigint = txid_current() % 4294967296)
+        $$;
+
         -- Rows of a cycle are added only while it is open (sign-offs: unless it was abandoned).
         CREATE FUNCTION evident_needs_open_cycle() RETURNS trigger LANGUAGE plpgsql
             SET search_path = evident, pg_catalog AS $$
@@ -301,6 +310,15 @@ enum PostgresSchema {
                 RAISE EXCEPTION 'evident: cycle names % as its closer, but the login is %', NEW.closed_by, session_user
                     USING ERRCODE = '42501';
             END IF;
+            IF NOT evident_copying() THEN
+                IF NOT evident_logged_now('cycle.close', NEW.id, NULL) THEN
+                    RAISE EXCEPTION 'evident: a cycle is closed only with its audit entry (evident cycle close)' USING ERRCODE = 'P0001';
+                END IF;
+                IF EXISTS (SELECT 1 FROM evident.checklist_item i WHERE i.version_id = NEW.version_id
+                    AND NOT EXISTS (SELECT 1 FROM evident.review r WHERE r.cycle_id = NEW.id AND r.item_id = i.item_id)) THEN
+                    RAISE EXCEPTION 'evident: the cycle still has pending items' USING ERRCODE = 'P0001';
+                END IF;
+            END IF;
             NEW.recorded_at := OLD.recorded_at;
             RETURN NEW;
         END
@@ -332,6 +350,14 @@ enum PostgresSchema {
                 AND NEW.withdrawn_by IS DISTINCT FROM session_user::text THEN
                 RAISE EXCEPTION 'evident: evidence names % as its withdrawer, but the login is %', NEW.withdrawn_by, session_user
                     USING ERRCODE = '42501';
+            END IF;
+            IF NOT evident_copying() AND OLD.withdrawn_at IS NULL AND NEW.withdrawn_at IS NOT NULL
+                AND NOT evident_logged_now('evidence.withdraw', NEW.cycle_id, NEW.id) THEN
+                RAISE EXCEPTION 'evident: evidence is withdrawn only with its audit entry (evident evidence withdraw)' USING ERRCODE = 'P0001';
+            END IF;
+            IF NOT evident_copying() AND OLD.purged_at IS NULL AND NEW.purged_at IS NOT NULL
+                AND NOT evident_logged_now('evidence.purge', NEW.cycle_id, NEW.id) THEN
+                RAISE EXCEPTION 'evident: evidence is purged only with its audit entry' USING ERRCODE = 'P0001';
             END IF;
             RETURN NEW;
         END

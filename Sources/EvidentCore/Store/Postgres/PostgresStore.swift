@@ -381,13 +381,14 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
     }
 
     func closeCycle(_ cycle: Cycle, acceptedExpired: [Int64], session: Session) throws -> Cycle {
+        // The entry first: the server closes a cycle only in the transaction that logs it.
         try write {
-            try link.execute(
-                "UPDATE cycle SET state = 'closed', closed_at = $1, closed_by = $2 WHERE id = $3",
-                [.time(session.now), .text(session.actor), .integer(cycle.id)])
             try appendAudit(
                 session: session, action: "cycle.close", cycleID: cycle.id, itemID: nil, subject: cycle.name,
                 payload: CycleClosePayload(cycle: cycle.name, acceptedExpired: acceptedExpired.isEmpty ? nil : acceptedExpired))
+            try link.execute(
+                "UPDATE cycle SET state = 'closed', closed_at = $1, closed_by = $2 WHERE id = $3",
+                [.time(session.now), .text(session.actor), .integer(cycle.id)])
             return try self.cycle(id: cycle.id)!
         }
     }
@@ -581,13 +582,13 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
 
     func withdrawEvidence(_ evidence: Evidence, reason: String, session: Session) throws -> Evidence {
         try write {
-            try link.execute(
-                "UPDATE evidence SET withdrawn_at = $1, withdrawn_by = $2, withdraw_reason = $3 WHERE id = $4",
-                [.time(session.now), .text(session.actor), .text(reason), .integer(evidence.id)])
             try appendAudit(
                 session: session, action: "evidence.withdraw", cycleID: evidence.cycleID, itemID: evidence.itemID,
                 subject: "\(evidence.itemID) #\(evidence.id)",
                 payload: WithdrawPayload(evidenceID: evidence.id, digest: evidence.digest, reason: reason))
+            try link.execute(
+                "UPDATE evidence SET withdrawn_at = $1, withdrawn_by = $2, withdraw_reason = $3 WHERE id = $4",
+                [.time(session.now), .text(session.actor), .text(reason), .integer(evidence.id)])
             return try self.evidence(id: evidence.id)!
         }
     }
@@ -595,10 +596,10 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
     func markPurged(_ evidence: [Evidence], session: Session) throws {
         try write {
             for row in evidence {
-                try link.execute("UPDATE evidence SET purged_at = $1 WHERE id = $2", [.time(session.now), .integer(row.id)])
                 try appendAudit(
                     session: session, action: "evidence.purge", cycleID: row.cycleID, itemID: row.itemID,
                     subject: "\(row.itemID) #\(row.id)", payload: WithdrawPayload(evidenceID: row.id, digest: row.digest, reason: nil))
+                try link.execute("UPDATE evidence SET purged_at = $1 WHERE id = $2", [.time(session.now), .integer(row.id)])
             }
             for digest in Set(evidence.map(\.digest)).sorted() {
                 try link.execute("SELECT evident_purge_file($1)", [.text(digest)])

@@ -122,7 +122,7 @@ for writer in $(seq 1 "$writers"); do
   ) > "writer-$writer.log" 2>&1 &
 done
 wait
-elapsed=$(echo "$(date +%s.%N) - $start" | bc)
+elapsed=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
 lost=$(cat writer-*.log | wc -l)
 [ "$lost" -eq 0 ] || fail "concurrent writers lost $lost writes: $(head -n 3 writer-*.err | head -c 400)"
 after_reviews=$(psql -X -At -d "$db" -c "SELECT count(*) FROM evident.review")

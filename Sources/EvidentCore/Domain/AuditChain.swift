@@ -12,6 +12,19 @@ public enum AuditChain {
         return Digest.sha256(CanonicalJSON.data(fields))
     }
 
+    /// The entry numbered `seq` after the entry hashed `previousHash`, with its hash: what every
+    /// store appends.
+    static func entry(
+        seq: Int64, previousHash: String, session: Session, action: String, cycleID: Int64?, itemID: String?,
+        subject: String, payload: String
+    ) -> AuditEntry {
+        AuditEntry(
+            seq: seq, at: session.now, actor: session.actor, action: action, cycleID: cycleID, itemID: itemID,
+            subject: subject, payload: payload, previousHash: previousHash,
+            hash: hash(seq: seq, at: session.now, actor: session.actor, action: action, cycleID: cycleID, itemID: itemID,
+                       subject: subject, payload: payload, previousHash: previousHash))
+    }
+
     /// The hash `entry` should have, given its own fields.
     public static func expectedHash(of entry: AuditEntry) -> String {
         hash(

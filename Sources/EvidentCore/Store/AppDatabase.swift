@@ -84,19 +84,17 @@ public struct AppDatabase: RecordStore {
         let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
         let seq: Int64 = (last?["seq"] ?? 0) + 1
         let previousHash: String = last?["hash"] ?? AuditEntry.genesisHash
-        let payloadText = CanonicalJSON.string(payload)
-        let hash = AuditChain.hash(
-            seq: seq, at: session.now, actor: session.actor, action: action, cycleID: cycleID, itemID: itemID,
-            subject: subject, payload: payloadText, previousHash: previousHash)
+        let entry = AuditChain.entry(
+            seq: seq, previousHash: previousHash, session: session, action: action, cycleID: cycleID, itemID: itemID,
+            subject: subject, payload: CanonicalJSON.string(payload))
         try db.execute(
             sql: """
                 INSERT INTO audit_log (seq, at, actor, action, cycle_id, item_id, subject, payload, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [seq, session.now, session.actor, action, cycleID, itemID, subject, payloadText, previousHash, hash])
-        return AuditEntry(
-            seq: seq, at: session.now, actor: session.actor, action: action, cycleID: cycleID, itemID: itemID,
-            subject: subject, payload: payloadText, previousHash: previousHash, hash: hash)
+            arguments: [entry.seq, entry.at, entry.actor, entry.action, entry.cycleID, entry.itemID, entry.subject,
+                        entry.payload, entry.previousHash, entry.hash])
+        return entry
     }
 
     /// The audit log, oldest first, optionally only one cycle's or one item's entries.

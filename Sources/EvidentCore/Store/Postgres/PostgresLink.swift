@@ -154,6 +154,24 @@ final class PostgresLink: @unchecked Sendable {
         return try answer.get()
     }
 
+    /// Inserts `rows` (values in the order of `columns`) with multi-row VALUES, at most 30,000
+    /// parameters per statement: a spreadsheet or a copied workspace in few round trips.
+    func insertRows(into table: String, columns: [String], rows: [[PostgresValue]]) throws(StoreError) {
+        guard !rows.isEmpty else { return }
+        let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let perStatement = max(1, 30_000 / columns.count)
+        for start in stride(from: 0, to: rows.count, by: perStatement) {
+            var binds: [PostgresValue] = []
+            var tuples: [String] = []
+            for row in rows[start..<min(start + perStatement, rows.count)] {
+                let first = binds.count + 1
+                binds += row
+                tuples.append("(" + (first..<first + row.count).map { "$\($0)" }.joined(separator: ", ") + ")")
+            }
+            try execute("INSERT INTO \(table) (\(names)) VALUES " + tuples.joined(separator: ", "), binds)
+        }
+    }
+
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws. A
     /// connection lost in between leaves nothing behind: the server rolls the transaction back.
     func transaction<T>(_ body: () throws -> T) throws -> T {

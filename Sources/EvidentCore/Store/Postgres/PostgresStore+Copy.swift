@@ -19,14 +19,13 @@ extension PostgresStore {
     /// store that holds anything; an interruption leaves it as it was (the server rolls back).
     func copy(from source: AppDatabase, vault: EvidenceVault, progress: WorkProgress) throws -> CopySummary {
         var summary = CopySummary(target: link.address.description)
-        try link.transaction {
+        try write {
             try link.execute("SELECT set_config('evident.copy', 'on', true)")
             guard try link.queryRows("SELECT evident_copying()").first?.boolean(0) == true else {
                 throw StoreError.denied(
                     "the login \(login) does not administer this team store, so it cannot copy history into it",
                     hint: "run `evident db copy` as the login that ran `evident init --db URL`")
             }
-            try link.execute("SELECT pg_advisory_xact_lock($1)", [.integer(PostgresSchema.auditLockKey)])
             let held = try link.queryRows(
                 "SELECT (SELECT count(*) FROM workspace) + (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM checklist_version)"
             ).first?.integer(0) ?? 0
@@ -37,7 +36,7 @@ extension PostgresStore {
             }
             for table in RecordTables.all {
                 let rows = try source.tableRows(table)
-                try insert(rows, into: table)
+                try link.insertRows(into: table, columns: rows.columns, rows: rows.rows.map { zip(rows.columns, $0).map(Self.value) })
                 switch table {
                 case "audit_log": summary.auditEntries = rows.rows.count
                 case "cycle": summary.cycles = rows.rows.count
@@ -64,31 +63,11 @@ extension PostgresStore {
         return summary
     }
 
-    /// Inserts `rows` in batches of multi-row VALUES (at most 30,000 parameters per statement).
-    private func insert(_ rows: TableRows, into table: String) throws {
-        guard !rows.rows.isEmpty else { return }
-        let columns = rows.columns.map { "\"\($0)\"" }.joined(separator: ", ")
-        let perBatch = max(1, 30_000 / rows.columns.count)
-        for start in stride(from: 0, to: rows.rows.count, by: perBatch) {
-            let batch = rows.rows[start..<min(start + perBatch, rows.rows.count)]
-            var binds: [PostgresValue] = []
-            var tuples: [String] = []
-            for row in batch {
-                var placeholders: [String] = []
-                for (column, value) in zip(rows.columns, row) {
-                    binds.append(Self.value(value, column: column))
-                    placeholders.append("$\(binds.count)" + (column == "redacted" ? "::boolean" : ""))
-                }
-                tuples.append("(" + placeholders.joined(separator: ", ") + ")")
-            }
-            try link.execute("INSERT INTO \(table) (\(columns)) VALUES " + tuples.joined(separator: ", "), binds)
-        }
-    }
-
-    private static func value(_ value: DatabaseValue, column: String) -> PostgresValue {
+    /// A stored SQLite value as a bound one; `redacted`, SQLite's 0/1, is the only boolean column.
+    private static func value(column: String, _ value: DatabaseValue) -> PostgresValue {
         switch value.storage {
         case .null: return .null
-        case let .int64(number): return column == "redacted" ? .text(number == 0 ? "false" : "true") : .integer(number)
+        case let .int64(number): return column == "redacted" ? .boolean(number != 0) : .integer(number)
         case let .double(number): return .integer(Int64(number))
         case let .string(text): return .text(text)
         case let .blob(data): return .text(String(decoding: data, as: UTF8.self))
@@ -97,14 +76,9 @@ extension PostgresStore {
 
     /// Streams the local file `path` (content `digest`) into the store's chunks, checking its hash.
     private func upload(digest: String, from path: String) throws {
-        staging.adopt(digest, path: path)
+        staging.adoptFile(digest, path)
         try uploadIfStaged(digest)
     }
-}
-
-extension EvidenceStaging {
-    /// Treats an existing local file (a vault file being copied) as the staged copy of `digest`.
-    func adopt(_ digest: String, path: String) { adoptFile(digest, path) }
 }
 
 extension Workspace {

@@ -26,56 +26,28 @@ extension PostgresStore {
     }
 
     func insertReviewBatch(_ entries: [ReviewEntry], cycleID: Int64, session: Session) throws -> [Review] {
-        try link.execute("SELECT pg_advisory_xact_lock($1)", [.integer(PostgresSchema.auditLockKey)])
-        let head = try link.queryRows("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first
-        var seq = head?.integer(0) ?? 0
-        var previousHash = head?.string(1) ?? AuditEntry.genesisHash
+        var head = try chainHead()
         let ids = try link.queryRows(
             "SELECT nextval(pg_get_serial_sequence('evident.review', 'id')) FROM generate_series(1, $1)",
             [.integer(Int64(entries.count))]
         ).map { $0.requiredInteger(0) }
         var reviews: [Review] = []
-        var entriesOut: [AuditEntry] = []
+        var audit: [AuditEntry] = []
         for (entry, id) in zip(entries, ids) {
             let review = Review(id: id, cycleID: cycleID, itemID: entry.itemID, status: entry.status, note: entry.note,
                                 actor: session.actor, at: session.now)
-            seq += 1
-            let payload = CanonicalJSON.string(ReviewPayload(review))
-            let hash = AuditChain.hash(
-                seq: seq, at: session.now, actor: session.actor, action: "review.record", cycleID: cycleID,
-                itemID: entry.itemID, subject: entry.itemID, payload: payload, previousHash: previousHash)
-            entriesOut.append(AuditEntry(
-                seq: seq, at: session.now, actor: session.actor, action: "review.record", cycleID: cycleID,
-                itemID: entry.itemID, subject: entry.itemID, payload: payload, previousHash: previousHash, hash: hash))
-            previousHash = hash
+            let logged = AuditChain.entry(
+                seq: head.seq + 1, previousHash: head.hash, session: session, action: "review.record", cycleID: cycleID,
+                itemID: entry.itemID, subject: entry.itemID, payload: CanonicalJSON.string(ReviewPayload(review)))
+            head = (logged.seq, logged.hash)
             reviews.append(review)
+            audit.append(logged)
         }
-        for start in stride(from: 0, to: reviews.count, by: 1000) {
-            let batch = reviews[start..<min(start + 1000, reviews.count)]
-            var binds: [PostgresValue] = []
-            var tuples: [String] = []
-            for review in batch {
-                let base = binds.count
-                binds += [.integer(review.id), .integer(review.cycleID), .text(review.itemID), .text(review.status.rawValue),
-                          .text(review.note), .text(review.actor), .time(review.at)]
-                tuples.append("(" + (1...7).map { "$\(base + $0)" }.joined(separator: ", ") + ")")
-            }
-            try link.execute(
-                "INSERT INTO review (id, cycle_id, item_id, status, note, actor, at) VALUES " + tuples.joined(separator: ", "), binds)
-        }
-        for start in stride(from: 0, to: entriesOut.count, by: 1000) {
-            let batch = entriesOut[start..<min(start + 1000, entriesOut.count)]
-            var binds: [PostgresValue] = []
-            var tuples: [String] = []
-            for entry in batch {
-                let base = binds.count
-                binds += [.integer(entry.seq), .time(entry.at), .text(entry.actor), .text(entry.action), .integer(entry.cycleID),
-                          .text(entry.itemID), .text(entry.subject), .text(entry.payload), .text(entry.previousHash), .text(entry.hash)]
-                tuples.append("(" + (1...10).map { "$\(base + $0)" }.joined(separator: ", ") + ")")
-            }
-            try link.execute(
-                "INSERT INTO audit_log (\(Self.auditColumns)) VALUES " + tuples.joined(separator: ", "), binds)
-        }
+        try link.insertRows(
+            into: "review", columns: ["id", "cycle_id", "item_id", "status", "note", "actor", "at"],
+            rows: reviews.map { [.integer($0.id), .integer($0.cycleID), .text($0.itemID), .text($0.status.rawValue), .text($0.note),
+                                 .text($0.actor), .time($0.at)] })
+        try link.insertRows(into: "audit_log", columns: Self.auditColumnNames, rows: audit.map(Self.values))
         return reviews
     }
 

@@ -102,33 +102,35 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
         }
     }
 
-    /// Appends an audit entry chained to the head, inside the caller's transaction: the
-    /// transaction-level lock makes concurrent writers take turns, so the chain stays linear.
+    /// The head of the chain: the last entry's number and hash (0 and the genesis hash when empty).
+    func chainHead() throws -> (seq: Int64, hash: String) {
+        let head = try link.queryRows("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first
+        return (head?.integer(0) ?? 0, head?.string(1) ?? AuditEntry.genesisHash)
+    }
+
+    /// Appends an audit entry chained to the head, inside the caller's transaction, which holds the
+    /// chain's lock (`write`): concurrent writers take turns, so the chain stays linear.
     @discardableResult
     func appendAudit(
         session: Session, action: String, cycleID: Int64?, itemID: String?, subject: String, payload: some Encodable
     ) throws -> AuditEntry {
-        try link.execute("SELECT pg_advisory_xact_lock($1)", [.integer(PostgresSchema.auditLockKey)])
-        let head = try link.queryRows("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first
-        let seq = (head?.integer(0) ?? 0) + 1
-        let previousHash = head?.string(1) ?? AuditEntry.genesisHash
-        let payloadText = CanonicalJSON.string(payload)
-        let hash = AuditChain.hash(
-            seq: seq, at: session.now, actor: session.actor, action: action, cycleID: cycleID, itemID: itemID,
-            subject: subject, payload: payloadText, previousHash: previousHash)
-        try link.execute(
-            """
-            INSERT INTO audit_log (seq, at, actor, action, cycle_id, item_id, subject, payload, previous_hash, hash)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-            """,
-            [.integer(seq), .time(session.now), .text(session.actor), .text(action), .integer(cycleID), .text(itemID),
-             .text(subject), .text(payloadText), .text(previousHash), .text(hash)])
-        return AuditEntry(
-            seq: seq, at: session.now, actor: session.actor, action: action, cycleID: cycleID, itemID: itemID,
-            subject: subject, payload: payloadText, previousHash: previousHash, hash: hash)
+        let head = try chainHead()
+        let entry = AuditChain.entry(
+            seq: head.seq + 1, previousHash: head.hash, session: session, action: action, cycleID: cycleID, itemID: itemID,
+            subject: subject, payload: CanonicalJSON.string(payload))
+        try link.insertRows(into: "audit_log", columns: Self.auditColumnNames, rows: [Self.values(entry)])
+        return entry
     }
 
-    static let auditColumns = "seq, at, actor, action, cycle_id, item_id, subject, payload, previous_hash, hash"
+    static let auditColumnNames = ["seq", "at", "actor", "action", "cycle_id", "item_id", "subject", "payload", "previous_hash", "hash"]
+
+    /// An entry's values in the order of `auditColumnNames`.
+    static func values(_ entry: AuditEntry) -> [PostgresValue] {
+        [.integer(entry.seq), .time(entry.at), .text(entry.actor), .text(entry.action), .integer(entry.cycleID),
+         .text(entry.itemID), .text(entry.subject), .text(entry.payload), .text(entry.previousHash), .text(entry.hash)]
+    }
+
+    static let auditColumns = auditColumnNames.joined(separator: ", ")
 
     static func auditEntry(_ row: PostgresRowValues) -> AuditEntry {
         AuditEntry(
@@ -155,7 +157,6 @@ final class PostgresStore: RecordStore, @unchecked Sendable {
 
     func recordCreation(session: Session) throws -> Bool {
         try write {
-            try link.execute("SELECT pg_advisory_xact_lock($1)", [.integer(PostgresSchema.auditLockKey)])
             guard try link.queryRows("SELECT count(*) FROM workspace").first?.integer(0) == 0 else { return false }
             try link.execute(
                 "INSERT INTO workspace (id, format, created_at, created_by) VALUES (1, $1, $2, $3)",
